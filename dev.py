@@ -1,0 +1,64 @@
+"""Set up and run preboard from a fresh clone: `python3 dev.py demo` or `python3 dev.py test`.
+
+Needs only Python 3.11+ and git. Creates `.venv`, installs the project with its development
+extras (once, or again when pyproject.toml changes), then runs the chosen job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if sys.platform == "win32" else "bin")
+STAMP = VENV / ".preboard-installed"
+
+
+def _run(*args: str | Path) -> None:
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, check=False)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def ensure_env(extras: str = "dev") -> None:
+    """Create the virtual environment and install the project when needed."""
+    if not (BIN / "python").exists():
+        print("creating .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text() != digest:
+        print(f"installing preboard[{extras}] into .venv ...", flush=True)
+        _run(BIN / "python", "-m", "pip", "install", "-q", "--upgrade", "pip")
+        _run(BIN / "python", "-m", "pip", "install", "-q", "-e", f".[{extras}]")
+        STAMP.write_text(digest)
+
+
+def test() -> None:
+    """Lint, type-check and test; fail when any of them fails."""
+    ensure_env()
+    _run(BIN / "ruff", "check", "src", "tests", "benchmarks", "dev.py")
+    _run(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "dev.py")
+    _run(BIN / "mypy", "--strict", "src/preboard")
+    _run(BIN / "pytest", "-q", *sys.argv[2:])
+
+
+def demo() -> None:
+    """Run the demo on the embedded defaults."""
+    ensure_env()
+    _run(BIN / "preboard", "demo", *sys.argv[2:])
+
+
+def main() -> None:
+    jobs = {"demo": demo, "test": test, "setup": ensure_env}
+    if len(sys.argv) < 2 or sys.argv[1] not in jobs:
+        print("usage: python3 dev.py demo|test|setup [args...]", file=sys.stderr)
+        sys.exit(2)
+    jobs[sys.argv[1]]()
+
+
+if __name__ == "__main__":
+    main()

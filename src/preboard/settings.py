@@ -1,0 +1,22 @@
+"""The one settings class. Values come from ``PREBOARD_*`` environment variables or a ``.env``.
+
+Read it once at start-up (``Settings()``) and pass it on; nothing else reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Settings of a preboard installation."""
+
+    model_config = SettingsConfigDict(env_prefix="PREBOARD_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production", "test"] = "development"
+    log_format: Literal["console", "json"] = "console"
+    log_level: Literal["debug", "info", "warning", "error"] = "warning"
+    data_dir: Path = Path("var")
