@@ -38,7 +38,8 @@ class ServiceChars:
     def una(self) -> str:
         """The UNA segment that declares these characters."""
         rel = self.release if self.release is not None else " "
-        return f"UNA{self.component}{self.element}{self.decimal}{rel}{self.repetition}{self.terminator}"
+        six = (self.component, self.element, self.decimal, rel, self.repetition, self.terminator)
+        return "UNA" + "".join(six)
 
     @property
     def specials(self) -> tuple[str, ...]:
