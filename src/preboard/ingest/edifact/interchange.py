@@ -22,6 +22,7 @@ from preboard.ingest.edifact.tokenizer import (
 from preboard.model import Problem, Severity
 
 _QUOTE = 60
+_MAX_BAD_SEGMENTS = 20
 
 
 def _quote(text: str) -> str:
@@ -211,13 +212,18 @@ def _read_one(text: str, file: str, first_index: int) -> tuple[Interchange | Non
     rest = ""
     index = first_index
     ended = False
+    bad = 0
     for end, raw in split_segments(body, env.chars):
         seg = parse_segment(raw, env.chars, index)
         index += 1
         if not is_tag(seg.tag):
-            reader.problem(
-                seg, f"not a segment (bad tag {seg.tag[:10]!r}): {_quote(raw)!r}", Severity.WARNING
-            )
+            bad += 1
+            if bad <= _MAX_BAD_SEGMENTS:
+                reader.problem(
+                    seg,
+                    f"not a segment (bad tag {seg.tag[:10]!r}): {_quote(raw)!r}",
+                    Severity.WARNING,
+                )
             if reader.current is not None:
                 reader.current.segments.append(seg)
             else:
@@ -227,6 +233,12 @@ def _read_one(text: str, file: str, first_index: int) -> tuple[Interchange | Non
             rest = body[end:]
             ended = True
             break
+    if bad > _MAX_BAD_SEGMENTS:
+        reader.problem(
+            None,
+            f"{bad - _MAX_BAD_SEGMENTS} more pieces of text that are not segments (kept unread)",
+            Severity.WARNING,
+        )
     if not ended:
         reader.close(None)
         if ic.messages or ic.header is not None:

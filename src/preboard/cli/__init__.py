@@ -1,0 +1,23 @@
+"""The ``preboard`` command line (typer and rich): thin wrappers around the core packages."""
+
+from __future__ import annotations
+
+import typer
+
+from preboard.cli import demo, mrz, parse
+
+app = typer.Typer(
+    name="preboard",
+    help="Pre-departure passenger screening: read airline API/PNR messages, screen, review.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("parse")(parse.parse_command)
+app.command("mrz")(mrz.mrz_command)
+app.command("demo")(demo.demo_command)
+
+
+def main() -> None:
+    """Entry point of the ``preboard`` script."""
+    app()
