@@ -8,12 +8,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Leg:
-    """One take-off and landing, scheduled local times without a zone."""
+    """One take-off and landing, scheduled local times without a zone.
+
+    ``carrier`` and ``number`` are set only when the leg flies under another flight number than
+    its ``Flight`` (a progressive flight reported with several TDT groups); ``None`` means the
+    flight's own.
+    """
 
     origin: str | None
     destination: str | None
     departure: dt.datetime | None = None
     arrival: dt.datetime | None = None
+    carrier: str | None = None
+    number: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
