@@ -33,6 +33,8 @@ def mrz_command(
     else:
         table = Table(title=f"{doc['format']} MRZ", show_header=False)
         for key, value in doc.items():
+            if isinstance(value, dict) and "raw" in value:
+                value = f"{value.get('date') or '?'} ({value['raw']})"
             if key != "checks":
                 table.add_row(key, "" if value is None else str(value))
         for name, check in doc["checks"].items():

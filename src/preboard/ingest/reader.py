@@ -121,6 +121,10 @@ def _read_one(
                             "UNH",
                         )
                     )
+        if not any(ic.messages for ic in interchanges) and interchanges:
+            problems.append(
+                Problem(name, None, "the interchange holds no message (no UNH)", Severity.ERROR)
+            )
         return manifests, problems
     if fmt is Format.XML:
         from preboard.ingest.pnrgov_xml import parse_pnrgov_xml

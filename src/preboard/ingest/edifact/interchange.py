@@ -22,6 +22,8 @@ from preboard.ingest.edifact.tokenizer import (
 from preboard.model import Problem, Severity
 
 _QUOTE = 60
+# Tags of data segments seen inside messages; envelope tags (UN*) are never in it.
+_GOOD_TAGS: set[str] = set()
 _MAX_BAD_SEGMENTS = 20
 
 
@@ -213,24 +215,46 @@ def _read_one(text: str, file: str, first_index: int) -> tuple[Interchange | Non
     index = first_index
     ended = False
     bad = 0
-    for end, raw in split_segments(body, env.chars):
-        seg = parse_segment(raw, env.chars, index)
+    chars = env.chars
+    pieces = split_segments(body, chars)
+    rel, elem, comp = chars.release, chars.element, chars.component
+    release = rel or "\x00"  # a character that is never in text: no release at all
+    good_tags = _GOOD_TAGS
+    for i, piece in enumerate(pieces):
+        raw = piece.lstrip()
+        if not raw:
+            continue
+        current = reader.current
+        if (
+            current is not None
+            and raw[:3] in good_tags
+            and raw[3:4] in (elem, "")
+            and release not in raw
+        ):
+            # The common case, inlined: a well-formed segment inside a message, no release.
+            parts = raw.split(elem)
+            current.segments.append(
+                Segment(parts[0], tuple([tuple(e.split(comp)) for e in parts[1:]]), index, raw)
+            )
+            index += 1
+            continue
+        seg = parse_segment(raw, chars, index)
         index += 1
-        if not is_tag(seg.tag):
+        tag = seg.tag
+        if not is_tag(tag):
             bad += 1
             if bad <= _MAX_BAD_SEGMENTS:
                 reader.problem(
                     seg,
-                    f"not a segment (bad tag {seg.tag[:10]!r}): {_quote(raw)!r}",
+                    f"not a segment (bad tag {tag[:10]!r}): {_quote(raw)!r}",
                     Severity.WARNING,
                 )
-            if reader.current is not None:
-                reader.current.segments.append(seg)
-            else:
-                ic.loose.append(seg)
+            (current.segments if current is not None else ic.loose).append(seg)
             continue
+        if current is not None and not tag.startswith("UN") and len(_GOOD_TAGS) < 2048:
+            good_tags.add(tag)
         if reader.feed(seg):
-            rest = body[end:]
+            rest = chars.terminator.join(pieces[i + 1 :])
             ended = True
             break
     if bad > _MAX_BAD_SEGMENTS:

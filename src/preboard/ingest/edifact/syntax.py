@@ -112,7 +112,11 @@ def find_envelope(text: str) -> Envelope | None:
             rf"(?m)((?:^|(?<={re.escape(used.terminator)}))[ \t]*UNZ[^A-Za-z0-9\s][^\r\n]*?)"
             r"[ \t]*(?=\r?$)"
         )
-        rest_raw = unz_line.sub(lambda m: _terminate(m, used.terminator), rest_raw)
+        at = rest_raw.find("UNZ")
+        if at >= 0:
+            at = max(at - 1, 0)  # keep the terminator before UNZ for the look-behind
+            tail = unz_line.sub(lambda m: _terminate(m, used.terminator), rest_raw[at:])
+            rest_raw = rest_raw[:at] + tail
     body = _strip_breaks(rest_raw, used.terminator).lstrip()
     return Envelope(used, body, skipped, tuple(notes))
 

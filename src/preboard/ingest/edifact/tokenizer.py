@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import cache
 
 from preboard.ingest.edifact.syntax import ServiceChars
 
@@ -37,26 +36,47 @@ def decode(data: bytes) -> tuple[str, int | None]:
         return data.decode("utf-8", errors="preboard-latin1"), err.start
 
 
-@dataclass(frozen=True, slots=True)
 class Segment:
     """One segment: its tag and its elements, each a tuple of unescaped components.
 
     ``index`` is the segment's position in the interchange, counting the UNB segment as 1.
-    ``raw`` is the segment's text as sent, without the terminator.
+    ``raw`` is the segment's text as sent, without the terminator. Treat it as immutable: it is
+    a plain slotted class rather than a frozen dataclass because tens of thousands are made per
+    message and a frozen dataclass costs four times as much to build.
     """
 
-    tag: str
-    elements: tuple[tuple[str, ...], ...]
-    index: int
-    raw: str
+    __slots__ = ("elements", "index", "raw", "tag")
+
+    def __init__(
+        self, tag: str, elements: tuple[tuple[str, ...], ...], index: int, raw: str
+    ) -> None:
+        self.tag = tag
+        self.elements = elements
+        self.index = index
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"Segment({self.tag!r}, index={self.index})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Segment):
+            return NotImplemented
+        return (self.tag, self.elements, self.index, self.raw) == (
+            other.tag,
+            other.elements,
+            other.index,
+            other.raw,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.tag, self.index, self.raw))
 
     def get(self, element: int, component: int = 0) -> str:
         """Component ``component`` of element ``element`` (0 is the first after the tag)."""
-        if element < len(self.elements):
-            comps = self.elements[element]
-            if component < len(comps):
-                return comps[component]
-        return ""
+        try:
+            return self.elements[element][component]
+        except IndexError:
+            return ""
 
     def components(self, element: int) -> tuple[str, ...]:
         return self.elements[element] if element < len(self.elements) else ()
@@ -66,76 +86,69 @@ class Segment:
 
 
 def _split_released(text: str, sep: str, release: str) -> list[str]:
-    """Split on ``sep`` where it is not released; keeps release characters (unescaped later)."""
-    parts: list[str] = []
-    buf: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == release and i + 1 < n:
-            buf.append(ch)
-            buf.append(text[i + 1])
-            i += 2
-            continue
-        if ch == sep:
-            parts.append("".join(buf))
-            buf = []
+    """Split on ``sep`` where it is not released; keeps release characters (unescaped later).
+
+    Splits in C with ``str.split`` and joins back the pieces that end in an odd number of
+    release characters, whose separator was data.
+    """
+    pieces = text.split(sep)
+    if release not in text:
+        return pieces
+    out: list[str] = []
+    held: str | None = None
+    for piece in pieces:
+        current = piece if held is None else held + sep + piece
+        if release in current and (len(current) - len(current.rstrip(release))) % 2:
+            held = current
         else:
-            buf.append(ch)
-        i += 1
-    parts.append("".join(buf))
-    return parts
+            out.append(current)
+            held = None
+    if held is not None:
+        out.append(held)
+    return out
+
+
+@cache
+def _release_pattern(release: str) -> re.Pattern[str]:
+    return re.compile(re.escape(release) + "(.)|" + re.escape(release) + "$", re.S)
 
 
 def _unescape(text: str, release: str) -> str:
     if release not in text:
         return text
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == release and i + 1 < n:
-            out.append(text[i + 1])
-            i += 2
-            continue
-        if ch != release:
-            out.append(ch)
-        i += 1
-    return "".join(out)
+    return _release_pattern(release).sub(lambda m: m.group(1) or "", text)
 
 
-def split_segments(body: str, chars: ServiceChars) -> Iterator[tuple[int, str]]:
-    """``(end, text)`` of each raw segment of ``body``: ``end`` is the offset just past its
-    terminator; the text has no terminator and no leading blanks."""
+def split_segments(body: str, chars: ServiceChars) -> list[str]:
+    """The raw pieces of ``body`` between terminators, released terminators kept inside.
+
+    Joining the pieces with the terminator gives ``body`` back. Pieces may be blank or carry
+    leading blanks (segments separated by spaces or line breaks); the caller strips them.
+    """
     term, rel = chars.terminator, chars.release
-    pieces = (
-        body.split(term) if rel is None or rel not in body else _split_released(body, term, rel)
-    )
-    end = 0
-    for piece in pieces:
-        end += len(piece) + 1
-        text = piece.lstrip()
-        if text:
-            yield min(end, len(body)), text
+    if rel is None or rel not in body:
+        return body.split(term)
+    return _split_released(body, term, rel)
 
 
 def parse_segment(raw: str, chars: ServiceChars, index: int) -> Segment:
     """Split one raw segment into its tag and unescaped elements and components."""
-    rel = chars.release
+    rel, comp = chars.release, chars.component
     if rel is None or rel not in raw:
-        elements = [tuple(e.split(chars.component)) for e in raw.split(chars.element)]
-    else:
-        elements = [
-            tuple(_unescape(c, rel) for c in _split_released(e, chars.component, rel))
-            for e in _split_released(raw, chars.element, rel)
-        ]
-    tag = elements[0][0].strip().upper() if elements else ""
-    return Segment(tag, tuple(elements[1:]), index, raw)
+        parts = raw.split(chars.element)
+        head = parts[0]
+        tag = head if len(head) == 3 and head.isupper() else head.split(comp)[0].strip().upper()
+        return Segment(tag, tuple([tuple(e.split(comp)) for e in parts[1:]]), index, raw)
+    elements = [
+        tuple(_unescape(c, rel) for c in _split_released(e, comp, rel))
+        for e in _split_released(raw, chars.element, rel)
+    ]
+    return Segment(elements[0][0].strip().upper(), tuple(elements[1:]), index, raw)
 
 
 def fix_curly_terminators(body: str, chars: ServiceChars) -> tuple[str, int]:
     """Replace typographic quotes used as terminators (copies from PDF guides) by ``'``."""
-    if chars.terminator != "'":
+    if chars.terminator != "'" or ("\u2019" not in body and "\u2018" not in body):
         return body, 0
     return _CURLY.subn("'", body)
 

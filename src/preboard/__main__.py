@@ -1,0 +1,5 @@
+"""``python -m preboard``: the same as the ``preboard`` command."""
+
+from preboard.cli import main
+
+main()
