@@ -58,7 +58,12 @@ class Contacts:
 
 @dataclass(frozen=True, slots=True)
 class ItinerarySegment:
-    """One flight of the booking's itinerary."""
+    """One flight of the booking's itinerary.
+
+    For a codeshare, ``carrier``/``number`` are the marketing flight and ``operating_carrier``/
+    ``operating_number`` the flight that operates it (PNRGOV ``TVL+…+KE:SQ+609`` and the
+    following ``TVL+++++303``).
+    """
 
     carrier: str | None
     number: str | None
@@ -69,6 +74,7 @@ class ItinerarySegment:
     operating_carrier: str | None = None
     booking_class: str | None = None
     status: str | None = None
+    operating_number: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
