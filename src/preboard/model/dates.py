@@ -80,13 +80,23 @@ def future_century(yy: int, reference: dt.date) -> int:
     return year
 
 
+def century_date(yy: int, month: int, day: int, reference: dt.date, *, past: bool) -> dt.date:
+    """The date of a two-digit year: ``past`` for birth and issue dates (never after
+    ``reference``), else the window around ``reference`` (expiry). Raises ``ValueError`` when
+    the date is impossible. Every reader of two-digit years goes through here."""
+    if not past:
+        return dt.date(future_century(yy, reference), month, day)
+    date = dt.date(past_century(yy, reference), month, day)
+    if date > reference:  # later this year would be in the future: last century
+        date = dt.date(date.year - 100, month, day)
+    return date
+
+
 def yymmdd(text: str, reference: dt.date, *, past: bool) -> dt.date | None:
     """``YYMMDD`` into a date, placing the century by ``past``; ``None`` when impossible."""
     if len(text) != 6 or not text.isdigit():
         return None
-    yy, mm, dd = int(text[:2]), int(text[2:4]), int(text[4:])
-    year = past_century(yy, reference) if past else future_century(yy, reference)
     try:
-        return dt.date(year, mm, dd)
+        return century_date(int(text[:2]), int(text[2:4]), int(text[4:]), reference, past=past)
     except ValueError:
         return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from preboard.ingest.edifact.syntax import ServiceChars
 
@@ -60,3 +61,15 @@ class SegmentWriter:
         sep = "\n" if self.newline else ""
         body = sep.join(self.lines)
         return (self.chars.una() + sep + body if una else body) + sep
+
+
+def prepared_time(stamps: Iterable[dt.datetime | None]) -> dt.datetime:
+    """When an interchange is prepared: the first known stamp, else now (to the minute).
+
+    Writers put it in UNB; readers place two-digit years relative to it, so it must never be
+    a made-up date far from the data.
+    """
+    for stamp in stamps:
+        if stamp is not None:
+            return stamp
+    return dt.datetime.now().replace(second=0, microsecond=0)

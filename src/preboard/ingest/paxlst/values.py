@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from preboard.model import PartialDate, Sex
-from preboard.model.dates import future_century, past_century
+from preboard.model.dates import century_date, future_century
 
 SEXES = {"M": Sex.MALE, "F": Sex.FEMALE, "X": Sex.UNSPECIFIED, "U": Sex.UNSPECIFIED}
 POUND_KG = 0.45359237
@@ -47,11 +47,10 @@ def birth_date(value: str, fmt: str, reference: dt.date) -> PartialDate | None:
     n = len(value)
     try:
         if n == 6 and fmt in ("", "101"):
-            yy, month, day = int(value[:2]), int(value[2:4]), int(value[4:])
-            year = past_century(yy, reference)
-            if dt.date(year, month, day) > reference:
-                year -= 100
-            return PartialDate(year, month, day)
+            born = century_date(
+                int(value[:2]), int(value[2:4]), int(value[4:]), reference, past=True
+            )
+            return PartialDate.from_date(born)
         if n == 8 and fmt in ("", "102"):
             return PartialDate(int(value[:4]), int(value[4:6]), int(value[6:]))
         if n == 4 and fmt in ("", "602"):
@@ -73,8 +72,7 @@ def document_date(value: str, fmt: str, reference: dt.date, *, expiry: bool) -> 
         if len(value) != 6 or fmt not in ("", "101"):
             return None
         yy, month, day = int(value[:2]), int(value[2:4]), int(value[4:])
-        year = future_century(yy, reference) if expiry else past_century(yy, reference)
-        return dt.date(year, month, day)
+        return century_date(yy, month, day, reference, past=not expiry)
     except ValueError:
         return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from preboard.ingest.edifact import SegmentWriter, ServiceChars
+from preboard.ingest.edifact.writer import prepared_time
 from preboard.model import Flight, Manifest, PartialDate, Role, Traveller
 
 _ROLE_CODES = {Role.PASSENGER: "FL", Role.CREW: "FM", Role.IN_TRANSIT: "DDU", Role.INFANT: "FL"}
@@ -101,11 +102,6 @@ def _part_flag(index: int, parts: int) -> list[str]:
     return [f"{index:02d}", flag]
 
 
-def _prepared(manifest: Manifest) -> dt.datetime:
-    stamps = [m.prepared_at for m in manifest.messages if m.prepared_at]
-    return stamps[0] if stamps else dt.datetime.now().replace(second=0, microsecond=0)
-
-
 def _charset(manifest: Manifest) -> str:
     text = "".join(t.surname + t.given_names for t in manifest.travellers)
     return "UNOA" if text.isascii() else "UNOY"
@@ -127,7 +123,7 @@ def write_paxlst(
     parts = max(1, min(parts, max(1, len(manifest.travellers))))
     people = manifest.travellers
     size = -(-len(people) // parts) if people else 0
-    prepared = _prepared(manifest)
+    prepared = prepared_time(m.prepared_at for m in manifest.messages)
     flight = manifest.flight
     car = f"{flight.designator if flight else reference}/{prepared:%y%m%d/%H%M}"
     crew = manifest.list_type == "250" or (people and all(t.role is Role.CREW for t in people))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from preboard.model.dates import future_century, past_century
+from preboard.model.dates import century_date, future_century
 
 _MONTHS = {
     m: i + 1
@@ -45,11 +45,10 @@ def day_month_year(text: str, reference: dt.date, *, past: bool) -> dt.date | No
     m = _DDMMMYY.match(text.strip().upper())
     if not m or m[2] not in _MONTHS:
         return None
-    yy = int(m[3])
-    if len(m[3]) == 2:
-        yy = past_century(yy, reference) if past else future_century(yy, reference)
     try:
-        return dt.date(yy, _MONTHS[m[2]], int(m[1]))
+        if len(m[3]) == 2:
+            return century_date(int(m[3]), _MONTHS[m[2]], int(m[1]), reference, past=past)
+        return dt.date(int(m[3]), _MONTHS[m[2]], int(m[1]))
     except ValueError:
         return None
 

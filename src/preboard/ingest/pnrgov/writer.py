@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from preboard.ingest.edifact import SegmentWriter, ServiceChars
+from preboard.ingest.edifact.writer import prepared_time
 from preboard.ingest.pnrgov.dates import ddmmmyy, ddmmyy
 from preboard.ingest.pnrgov.payments import write_fop
 from preboard.model import Booking, Flight, Manifest, Role, Sex, TravelDocument, Traveller
 
-_EPOCH = dt.datetime(2000, 1, 1)
 _GENDER = {Sex.MALE: "M", Sex.FEMALE: "F", Sex.UNSPECIFIED: "U"}
 _OSI = ["4", "28"]
 
@@ -27,7 +27,7 @@ def _header(w: SegmentWriter, manifest: Manifest, version: str) -> None:
     ref = manifest.messages[0] if manifest.messages else None
     flight = manifest.flight
     carrier = (flight.carrier if flight else None) or "YY"
-    prepared = (ref.prepared_at if ref else None) or _EPOCH
+    prepared = prepared_time(m.prepared_at for m in manifest.messages)
     sender = (ref.sender if ref else None) or carrier
     recipient = (ref.recipient if ref else None) or "PREBOARD"
     w.segment(

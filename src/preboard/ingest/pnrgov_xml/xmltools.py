@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element
 
 from preboard.ingest.options import ReadOptions
 from preboard.model import PartialDate, Problem, Severity
-from preboard.model.dates import future_century, past_century
+from preboard.model.dates import century_date
 
 _DDMMMYY = re.compile(r"^(\d{2})([A-Z]{3})(\d{2}|\d{4})$")
 _MONTHS = {
@@ -134,10 +134,9 @@ def _day(raw: str, reference: dt.date, *, past: bool) -> dt.date | None:
         month = _MONTHS.get(m[2])
         if month is None:
             return None
-        year = int(m[3])
         if len(m[3]) == 2:
-            year = past_century(year, reference) if past else future_century(year, reference)
-        return dt.date(year, month, int(m[1]))
+            return century_date(int(m[3]), month, int(m[1]), reference, past=past)
+        return dt.date(int(m[3]), month, int(m[1]))
     except ValueError:
         return None
 
