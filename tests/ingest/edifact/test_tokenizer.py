@@ -141,3 +141,11 @@ def test_segment_indices_count_from_unb() -> None:
     ics, _ = _one(SIMPLE)
     assert ics[0].header is not None and ics[0].header.index == 1
     assert [s.index for s in ics[0].messages[0].segments] == [3, 4]
+
+
+def test_fuzz_oom_huge_part_number_is_not_a_part() -> None:
+    """Found by atheris: UNH element 4 of ``1 817 963 1234`` digits made the PAXLST assembler
+    list every missing part up to that number and run out of memory."""
+    text = SIMPLE.replace("+01:C'", "+8179631234:C'")
+    ics, _ = _one(text)
+    assert ics[0].messages[0].part == (None, "C")

@@ -16,6 +16,7 @@ from preboard.ingest.edifact.tokenizer import (
     decode,
     fix_curly_terminators,
     is_tag,
+    SegmentList,
     parse_segment,
     split_segments,
 )
@@ -38,7 +39,7 @@ class EdifactMessage:
 
     file: str
     header: Segment
-    segments: list[Segment]
+    segments: SegmentList
     trailer: Segment | None
     chars: ServiceChars
     sender: str | None = None
@@ -69,7 +70,8 @@ class EdifactMessage:
     def part(self) -> tuple[int | None, str | None]:
         """Sequence number of a multi-part message and its flag (``C`` first, ``F`` last)."""
         seq, flag = self.header.get(3, 0), self.header.get(3, 1)
-        number = int(seq) if seq.isdigit() else None
+        # The sequence number is n..2 in the directories; anything past 999 is noise, not a part.
+        number = int(seq) if seq.isdigit() and len(seq) <= 3 else None
         return number, (flag.upper() or None)
 
     @property
@@ -167,7 +169,7 @@ class _Reader:
             self.current = EdifactMessage(
                 self.ic.file,
                 seg,
-                [],
+                SegmentList(self.ic.chars, seg.index + 1),
                 None,
                 self.ic.chars,
                 sender=unb.get(1) if unb else None,
@@ -183,7 +185,7 @@ class _Reader:
             self.close(None)
             return True
         elif self.current is not None:
-            self.current.segments.append(seg)
+            self.current.segments.append(seg.raw, well_formed=False)  # first of its tag
         else:
             self.ic.loose.append(seg)
             self.problem(seg, f"segment {tag} outside any message; kept unread", Severity.WARNING)
@@ -217,25 +219,15 @@ def _read_one(text: str, file: str, first_index: int) -> tuple[Interchange | Non
     bad = 0
     chars = env.chars
     pieces = split_segments(body, chars)
-    rel, elem, comp = chars.release, chars.element, chars.component
-    release = rel or "\x00"  # a character that is never in text: no release at all
+    elem, comp = chars.element, chars.component
     good_tags = _GOOD_TAGS
     for i, piece in enumerate(pieces):
         raw = piece.lstrip()
         if not raw:
             continue
         current = reader.current
-        if (
-            current is not None
-            and raw[:3] in good_tags
-            and raw[3:4] in (elem, "")
-            and release not in raw
-        ):
-            # The common case, inlined: a well-formed segment inside a message, no release.
-            parts = raw.split(elem)
-            current.segments.append(
-                Segment(parts[0], tuple([tuple(e.split(comp)) for e in parts[1:]]), index, raw)
-            )
+        if current is not None and raw[:3] in good_tags and raw[3:4] in (elem, "", comp):
+            current.segments.append(raw)  # the common case: split later, when read
             index += 1
             continue
         seg = parse_segment(raw, chars, index)
@@ -249,7 +241,10 @@ def _read_one(text: str, file: str, first_index: int) -> tuple[Interchange | Non
                     f"not a segment (bad tag {tag[:10]!r}): {_quote(raw)!r}",
                     Severity.WARNING,
                 )
-            (current.segments if current is not None else ic.loose).append(seg)
+            if current is not None:
+                current.segments.append(raw, well_formed=False)
+            else:
+                ic.loose.append(seg)
             continue
         if current is not None and not tag.startswith("UN") and len(_GOOD_TAGS) < 2048:
             good_tags.add(tag)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from preboard.ingest.edifact.syntax import ServiceChars
@@ -156,3 +157,53 @@ def fix_curly_terminators(body: str, chars: ServiceChars) -> tuple[str, int]:
 def is_tag(text: str) -> bool:
     """True for a well-formed segment tag (three upper-case letters or digits)."""
     return bool(_TAG.match(text))
+
+
+class SegmentList:
+    """The segments of one message, kept as raw text and split only while being read.
+
+    A 10 MB interchange holds hundreds of thousands of segments; keeping them as strings (which
+    the garbage collector does not track) rather than as split tuples keeps memory near the
+    size of the text and the collector out of the way. Iterating builds each ``Segment`` anew;
+    ``index`` numbers follow on from ``first_index``.
+    """
+
+    __slots__ = ("_chars", "_odd", "_raws", "first_index")
+
+    def __init__(self, chars: ServiceChars, first_index: int) -> None:
+        self._chars = chars
+        self._raws: list[str] = []
+        self._odd: set[int] = set()
+        self.first_index = first_index
+
+    def append(self, raw: str, *, well_formed: bool = True) -> None:
+        """Add a segment's text; ``well_formed`` when it starts with a valid tag."""
+        if not well_formed:
+            self._odd.add(len(self._raws))
+        self._raws.append(raw)
+
+    def __len__(self) -> int:
+        return len(self._raws)
+
+    def __getitem__(self, position: int) -> Segment:
+        raw = self._raws[position]
+        return parse_segment(raw, self._chars, self.first_index + (position % len(self._raws)))
+
+    def __iter__(self) -> Iterator[Segment]:
+        chars = self._chars
+        elem, comp = chars.element, chars.component
+        release = chars.release or "\x00"
+        odd = self._odd
+        index = self.first_index
+        for position, raw in enumerate(self._raws):
+            if release in raw or (odd and position in odd):
+                yield parse_segment(raw, chars, index)
+            else:
+                parts = raw.split(elem)
+                yield Segment(raw[:3], tuple([tuple(e.split(comp)) for e in parts[1:]]), index, raw)
+            index += 1
+
+    def tags(self) -> Iterator[str]:
+        """The tags alone, without splitting the segments (upper-cased, as parsed)."""
+        for raw in self._raws:
+            yield raw[:3].upper()
