@@ -5,8 +5,9 @@ from __future__ import annotations
 from preboard.ingest.edifact import ServiceChars
 from preboard.ingest.edifact.tokenizer import parse_segment
 from preboard.ingest.options import fingerprint
-from preboard.ingest.pnrgov.payments import mask_pans, read_fop
+from preboard.ingest.pnrgov.payments import read_fop
 from preboard.model import PaymentMethod
+from preboard.privacy import mask_pans
 
 
 def test_card_cash_and_unknown_codes() -> None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from preboard.ingest.edifact.syntax import ServiceChars, find_envelope
 from preboard.ingest.edifact.tokenizer import (
     Segment,
+    SegmentList,
     decode,
     fix_curly_terminators,
     is_tag,
-    SegmentList,
     parse_segment,
     split_segments,
 )

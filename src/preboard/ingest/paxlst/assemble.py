@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from preboard.ingest.context import Context
 from preboard.ingest.edifact import EdifactMessage
 from preboard.ingest.options import ReadOptions
 from preboard.ingest.paxlst import legacy
-from preboard.ingest.paxlst.context import Context
 from preboard.ingest.paxlst.parser import Part, parse_part
 from preboard.model import Flight, Manifest, Severity, SourceKind
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from preboard.ingest.context import Context
 from preboard.ingest.edifact import Segment
 from preboard.ingest.paxlst import values
-from preboard.ingest.paxlst.context import Context
 from preboard.model import Flight, Leg, Severity
 
 STOP_QUALIFIERS = ("125", "87", "92")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from preboard.ingest.context import Context
 from preboard.ingest.edifact import EdifactMessage, Segment
 from preboard.ingest.paxlst import values
-from preboard.ingest.paxlst.context import Context
 from preboard.ingest.paxlst.parser import Part, message_ref
 from preboard.model import Flight, Leg, Role, TravelDocument, Traveller
 

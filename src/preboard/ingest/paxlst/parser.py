@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from preboard.ingest.context import Context
 from preboard.ingest.edifact import EdifactMessage, Segment
 from preboard.ingest.paxlst import flights, travellers
-from preboard.ingest.paxlst.context import Context
 from preboard.model import Flight, MessageRef, Severity, Traveller
 
 LIST_TYPES = ("745", "250")

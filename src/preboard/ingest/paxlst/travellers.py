@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from preboard.ingest.context import Context
 from preboard.ingest.edifact import Segment
 from preboard.ingest.paxlst import values
-from preboard.ingest.paxlst.context import Context
 from preboard.model import PartialDate, Role, Severity, Sex, TravelDocument, Traveller
 
 ROLES = {"FL": Role.PASSENGER, "FM": Role.CREW, "DDU": Role.IN_TRANSIT, "DDT": Role.IN_TRANSIT}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from preboard.ingest.pnrgov.drafts import BookingDraft, Context, LegDraft
+from preboard.ingest.context import Context
+from preboard.ingest.pnrgov.drafts import BookingDraft, LegDraft
 from preboard.ingest.pnrgov.drafts import TravellerDraft as Draft
 from preboard.ingest.pnrgov.names import split_title, squash
 from preboard.ingest.pnrgov.resolve import INFANT, resolve

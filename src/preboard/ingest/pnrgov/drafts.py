@@ -8,45 +8,14 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from preboard.ingest.edifact import Segment
-from preboard.ingest.pnrgov.payments import mask_pans
 from preboard.ingest.pnrgov.ssr import Ssr
 from preboard.model import (
     Address,
     Payment,
-    Problem,
-    Severity,
     Sex,
     TravelDocument,
-    UnreadSegment,
 )
-
-
-@dataclass(slots=True)
-class Context:
-    """What every group reader needs: where we are, the dates, and where problems go."""
-
-    file: str
-    reference: dt.date
-    key: bytes
-    separator: str = "+"
-    problems: list[Problem] = field(default_factory=list)
-    unread: list[UnreadSegment] = field(default_factory=list)
-
-    def problem(self, seg: Segment | None, message: str, severity: Severity) -> None:
-        """Record a problem at ``seg`` (file, segment index and tag)."""
-        self.problems.append(
-            Problem(
-                self.file,
-                seg.index if seg else None,
-                message,
-                severity,
-                seg.tag if seg else None,
-            )
-        )
-
-    def keep(self, seg: Segment) -> None:
-        """Keep a segment that is not turned into the model, card numbers masked."""
-        self.unread.append(UnreadSegment(self.file, seg.index, seg.tag, mask_pans(seg.raw)))
+from preboard.privacy import mask_pans
 
 
 @dataclass(slots=True)

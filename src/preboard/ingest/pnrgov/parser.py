@@ -8,10 +8,11 @@ segment index, the tag and a reason, and what is not understood stays in ``Manif
 
 from __future__ import annotations
 
+from preboard.ingest.context import Context
 from preboard.ingest.edifact import EdifactMessage, Segment
 from preboard.ingest.options import ReadOptions
 from preboard.ingest.pnrgov.build import build_booking
-from preboard.ingest.pnrgov.drafts import BookingDraft, Context
+from preboard.ingest.pnrgov.drafts import BookingDraft
 from preboard.ingest.pnrgov.itinerary import read_leg
 from preboard.ingest.pnrgov.reader import PnrReader
 from preboard.model import Flight, Leg, Manifest, MessageRef, Severity, SourceKind

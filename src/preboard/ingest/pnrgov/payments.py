@@ -8,8 +8,6 @@ that looks like a card number masked first.
 
 from __future__ import annotations
 
-import re
-
 from preboard.ingest.edifact import Segment
 from preboard.ingest.options import fingerprint
 from preboard.model import Payment, PaymentMethod
@@ -23,33 +21,6 @@ _METHODS = {
     "CK": PaymentMethod.CHECK,
     "IN": PaymentMethod.INVOICE,
 }
-_PAN = re.compile(r"(?<![\dX])\d(?:[ -]?[\dX]){11,18}(?![\dX])")
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def _mask(m: re.Match[str]) -> str:
-    text = m.group()
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if "X" not in text and not (13 <= len(digits) <= 19 and _luhn_ok(digits)):
-        return text
-    return "X" * (len(digits) - 4) + digits[-4:] if len(digits) >= 4 else text
-
-
-def mask_pans(text: str) -> str:
-    """``text`` with card numbers (13-19 digits passing the Luhn check, or partly masked
-    already) replaced by ``X`` but for the last four digits."""
-    if not any(ch.isdigit() for ch in text):
-        return text
-    return _PAN.sub(_mask, text)
 
 
 def last4(number: str) -> str | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from preboard.ingest.context import Context
 from preboard.ingest.edifact import Segment
 from preboard.ingest.pnrgov import groups, itinerary
-from preboard.ingest.pnrgov.drafts import PERSONAL, BookingDraft, Context, State, TicketDraft
+from preboard.ingest.pnrgov.drafts import PERSONAL, BookingDraft, State, TicketDraft
 from preboard.ingest.pnrgov.ssr import is_sensitive
 from preboard.model import Severity
 

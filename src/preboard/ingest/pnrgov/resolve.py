@@ -8,8 +8,9 @@ made from them when the PNR has no TIF for the infant.
 
 from __future__ import annotations
 
+from preboard.ingest.context import Context
 from preboard.ingest.pnrgov import contacts
-from preboard.ingest.pnrgov.drafts import BookingDraft, Context, Pending, TicketDraft
+from preboard.ingest.pnrgov.drafts import BookingDraft, Pending, TicketDraft
 from preboard.ingest.pnrgov.drafts import TravellerDraft as Draft
 from preboard.ingest.pnrgov.names import squash
 from preboard.ingest.pnrgov.ssr import (

@@ -1,7 +1,9 @@
-"""What reading one manifest accumulates: problems, unread segments, unknown country codes.
+"""What reading one manifest accumulates: problems, unread segments, reported codes.
 
-One ``Context`` is shared by every part of a multi-part message, so an unknown country code is
-reported once per manifest, not once per traveller or part.
+Every EDIFACT parser records into one ``Context`` per manifest: a problem names the file, the
+segment index and tag, and a reason; a segment the parser does not turn into the model is kept
+as text (card numbers masked), so nothing is dropped silently. One ``Context`` is shared by all
+parts of a multi-part PAXLST, so an unknown country code is reported once per manifest.
 """
 
 from __future__ import annotations
@@ -10,16 +12,24 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from preboard.ingest.edifact import Segment
+from preboard.ingest.options import DEVELOPMENT_KEY
 from preboard.model import Problem, Severity, UnreadSegment
 from preboard.model.countries import normalise_country
+from preboard.privacy import mask_pans
 
 
 @dataclass(slots=True)
 class Context:
-    """Mutable state of one manifest being read; ``file`` and ``reference`` follow the part."""
+    """Mutable state of one manifest being read; ``file`` and ``reference`` follow the part.
+
+    ``reference`` is the date two-digit years are read against; ``key`` keys card
+    fingerprints; ``separator`` is the element separator in use (to rejoin split free text).
+    """
 
     file: str = ""
     reference: dt.date = dt.date(2000, 1, 1)
+    key: bytes = DEVELOPMENT_KEY
+    separator: str = "+"
     problems: list[Problem] = field(default_factory=list)
     unread: list[UnreadSegment] = field(default_factory=list)
     reported: set[str] = field(default_factory=set)
@@ -47,8 +57,8 @@ class Context:
             self.problem(seg, message, severity)
 
     def keep(self, seg: Segment) -> None:
-        """Keep a segment the parser does not turn into the model."""
-        self.unread.append(UnreadSegment(self.file, seg.index, seg.tag, seg.raw))
+        """Keep a segment the parser does not turn into the model, card numbers masked."""
+        self.unread.append(UnreadSegment(self.file, seg.index, seg.tag, mask_pans(seg.raw)))
 
     def country(self, seg: Segment, code: str) -> str | None:
         """The alpha-3 code of ``code``; unknown codes are kept as given and reported once."""
