@@ -23,7 +23,7 @@ import atheris
 
 with atheris.instrument_imports(include=["preboard"]):
     from preboard.errors import PreboardError
-    from preboard.ingest.reader import read_inputs
+    from preboard.ingest.reader import INTERNAL_ERROR, read_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIRS = [
@@ -33,9 +33,16 @@ SEED_DIRS = [
 ]
 
 
+class ParserBugError(Exception):
+    """A parser raised; the reader turned it into a problem, the fuzzer must see it."""
+
+
 def one_input(data: bytes) -> None:
     with contextlib.suppress(PreboardError):
-        read_inputs([("fuzz", data)])
+        result = read_inputs([("fuzz", data)])
+        for problem in result.all_problems:
+            if problem.message.startswith(INTERNAL_ERROR):
+                raise ParserBugError(problem.message)
 
 
 def seed_corpus() -> Path:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from preboard.ingest.reader import Format, detect_format, read_inputs
+from preboard.ingest.reader import INTERNAL_ERROR, Format, detect_format, read_inputs
 from preboard.model import Severity
 
 PAXLST = (
@@ -80,3 +81,21 @@ def test_random_bytes_give_manifests_or_an_error_saying_why(data: bytes, prefix:
     assert all(p.file == "fuzz" and p.message for p in result.all_problems)
     if not result.manifests:
         assert any(p.severity == Severity.ERROR for p in result.all_problems)
+
+
+def test_a_parser_bug_is_a_problem_and_the_other_inputs_are_still_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import preboard.ingest.pnrgov as pnrgov
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise IndexError("tuple index out of range")
+
+    monkeypatch.setattr(pnrgov, "parse_pnrgov", broken)
+    pnr = "UNA:+.? 'UNB+IATA:1+AM+USCBP+261128:0930+1'UNH+1+PNRGOV:13:1:IA'MSG+:22'UNT+3+1'UNZ+1+1'"
+    result = read_inputs([("push.edi", pnr.encode()), ("am402.edi", PAXLST.encode())])
+    assert len(result.manifests) == 1
+    (problem,) = [p for p in result.all_problems if p.file == "push.edi"]
+    assert problem.severity == Severity.ERROR
+    assert problem.message.startswith(INTERNAL_ERROR)
+    assert "IndexError" in problem.message

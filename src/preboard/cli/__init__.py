@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from preboard.cli import demo, mrz, parse
+from preboard.logging import configure_logging
+from preboard.settings import Settings
 
 app = typer.Typer(
     name="preboard",
@@ -13,6 +15,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _start() -> None:
+    """Read the settings once and set up logging (to stderr) before any command."""
+    configure_logging(Settings())
+
+
 app.command("parse")(parse.parse_command)
 app.command("mrz")(mrz.mrz_command)
 app.command("demo")(demo.demo_command)

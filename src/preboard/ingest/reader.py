@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+import structlog
+
 from preboard.errors import MrzError
 from preboard.ingest.edifact import EdifactMessage, read_interchanges
 from preboard.ingest.options import ReadOptions
@@ -23,6 +25,7 @@ from preboard.model import Manifest, Problem, Severity, SourceKind
 _EDIFACT_HEADER = re.compile(rb"UN[AB][^A-Za-z0-9\r\n]")
 _MRZ_LINE = re.compile(r"^[A-Z0-9<]+$")
 _PROBE = 1 << 20
+log = structlog.get_logger(__name__)
 
 
 class Format(StrEnum):
@@ -162,12 +165,32 @@ def read_inputs(
     problems: list[Problem] = []
     paxlst: list[EdifactMessage] = []
     for name, data in inputs:
-        found, found_problems = _read_one(name, data, opts, paxlst)
+        try:
+            found, found_problems = _read_one(name, data, opts, paxlst)
+        except Exception as err:  # a bug must not lose the other inputs
+            found, found_problems = [], [_internal_error(name, err)]
         manifests.extend(found)
         problems.extend(found_problems)
     if paxlst:
-        manifests[:0] = parse_paxlst(paxlst, opts)
+        try:
+            manifests[:0] = parse_paxlst(paxlst, opts)
+        except Exception as err:
+            problems.append(_internal_error(", ".join(sorted({m.file for m in paxlst})), err))
     return ReadResult(tuple(manifests), tuple(problems))
+
+
+INTERNAL_ERROR = "internal error while reading"
+
+
+def _internal_error(name: str, err: Exception) -> Problem:
+    """A bug in a parser, reported on the input instead of raised (logged without data)."""
+    log.error("ingest.internal_error", file=name, error=type(err).__name__)
+    return Problem(
+        name,
+        None,
+        f"{INTERNAL_ERROR} ({type(err).__name__}); the input was not read: please report it",
+        Severity.ERROR,
+    )
 
 
 def read_paths(paths: Sequence[Path], options: ReadOptions | None = None) -> ReadResult:

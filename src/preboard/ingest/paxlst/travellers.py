@@ -208,7 +208,7 @@ def _loc(d: Draft, seg: Segment, ctx: Context) -> bool:
 def _nat(d: Draft, seg: Segment, ctx: Context) -> bool:
     els = seg.elements
     code = els[1][0].strip() if len(els) > 1 else ""
-    if els[0][0] != "2" or not code:
+    if not els or els[0][0] != "2" or not code:
         return False
     d.nationality = ctx.country(seg, code)
     return True
