@@ -162,3 +162,35 @@ def test_ediclean_f_crew_with_two_documents(samples: Path) -> None:
     assert keti.birth_place == "BAKIRKOY"
     assert keti.nationality == "ABC"  # obfuscated code kept as given, reported as INFO
     assert any(p.severity == Severity.INFO and "'ABC'" in p.message for p in manifest.problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("flight2.txt", ("FI615", "KEF", "JFK")),
+        ("flight3.txt", ("YY123", "IAD", "BRU")),
+    ],
+)
+def test_tamr_flights_2_and_3_prime_keys(samples: Path, name: str, key: tuple[str, ...]) -> None:
+    """GTAS's TamrIT loads these with keys [KEF, JFK, FI, 0615] and [IAD, BRU, YY, 0123], and
+    its mock counts 10 passengers each. GTAS pads flight numbers to four digits; we keep the
+    number without leading zeros (``615``), as the PAXLST parser does everywhere."""
+    manifest = _one(samples, f"gtas/tamr-integration-data/{name}")
+    flight = manifest.flight
+    assert flight is not None
+    assert (flight.designator, flight.origin, flight.destination) == key
+    assert len(manifest.travellers) == 10
+
+
+def test_tamr_name_variants_are_read_as_sent(samples: Path) -> None:
+    """The Tamr test's entity-resolution cases need the names exactly as sent (matching them is
+    the watchlist engine's job, not the parser's)."""
+    names = {
+        (t.surname, t.given_names)
+        for n in (1, 2, 3)
+        for t in _one(samples, f"gtas/tamr-integration-data/flight{n}.txt").travellers
+    }
+    assert {("JIANG", "HSIUYUAN"), ("CHIANG", "XIUYUAN"), ("JIANG", "XIUYUAN")} <= names
+    assert {("JOSEPH", "GAYLA COOKE"), ("THEBAULT", "REUBEN")} <= {
+        (s, g) for s, g in names if s in ("JOSEPH", "THEBAULT")
+    }

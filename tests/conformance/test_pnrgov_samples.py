@@ -202,3 +202,21 @@ def test_pnr_utils_split_into_three(samples: Path) -> None:
     m = parse_pnrgov(ics[0].messages[0])
     assert [b.record_locator for b in m.bookings] == ["MFN4TI1", "MFN4TI2", "MFN4TI3"]
     assert any(p.tag == "EQN" and p.severity is Severity.INFO for p in m.problems)
+
+
+def test_multiple_flight_leg_prime_flight(samples: Path) -> None:
+    """GTAS's PnrMessageServiceIT loads this file with the prime flight key
+    [FRA, IAD, UA, 0988, …]: our pushed flight (TVL at level 0) is UA 988 FRA→IAD. GTAS pads
+    the number to four digits; we keep it as sent."""
+    manifest = _one(samples, "multiple_flight_leg_pnr.txt")
+    flight = manifest.flight
+    assert flight is not None
+    assert (flight.carrier, flight.number.lstrip("0") if flight.number else None) == ("UA", "988")
+    assert (flight.origin, flight.destination) == ("FRA", "IAD")
+    assert len(manifest.bookings[0].itinerary) >= 2
+
+
+@pytest.mark.parametrize(("name", "pnrs"), [("2_pnrs_basic.edi", 2), ("3_pnrs.edi", 3)])
+def test_smoke_loaded_files_give_their_pnrs(samples: Path, name: str, pnrs: int) -> None:
+    """GTAS only smoke-loads these; the SRC counts come from SOURCES.md."""
+    assert len(_one(samples, name).bookings) == pnrs
