@@ -48,7 +48,7 @@ def _luhn_ok(digits: str) -> bool:
 
 def _mask(m: re.Match[str]) -> str:
     text = m.group()
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = "".join(ch for ch in text if ch.isdecimal())
     if "X" not in text and not (13 <= len(digits) <= 19 and _luhn_ok(digits)):
         return text
     return "X" * (len(digits) - 4) + digits[-4:] if len(digits) >= 4 else text
@@ -57,6 +57,6 @@ def _mask(m: re.Match[str]) -> str:
 def mask_pans(text: str) -> str:
     """``text`` with card numbers (13-19 digits passing the Luhn check, or partly masked
     already) replaced by ``X`` but for the last four digits."""
-    if not any(ch.isdigit() for ch in text):
+    if not any(ch.isdecimal() for ch in text):
         return text
     return _PAN.sub(_mask, text)

@@ -99,3 +99,11 @@ def test_a_parser_bug_is_a_problem_and_the_other_inputs_are_still_read(
     assert problem.severity == Severity.ERROR
     assert problem.message.startswith(INTERNAL_ERROR)
     assert "IndexError" in problem.message
+
+
+def test_fuzz_superscript_digit_in_a_count_is_not_a_number() -> None:
+    """Found by atheris: ``CNT+42:²`` passed ``str.isdigit`` and ``int('²')`` raised; every
+    numeric check now uses ``str.isdecimal``, which is exactly what ``int`` accepts."""
+    result = read_inputs([("cnt.edi", PAXLST.replace("CNT+42:1", "CNT+42:\u00b2").encode())])
+    assert len(result.manifests) == 1
+    assert not any(p.message.startswith(INTERNAL_ERROR) for p in result.all_problems)

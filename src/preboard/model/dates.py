@@ -94,7 +94,7 @@ def century_date(yy: int, month: int, day: int, reference: dt.date, *, past: boo
 
 def yymmdd(text: str, reference: dt.date, *, past: bool) -> dt.date | None:
     """``YYMMDD`` into a date, placing the century by ``past``; ``None`` when impossible."""
-    if len(text) != 6 or not text.isdigit():
+    if len(text) != 6 or not text.isdecimal():
         return None
     try:
         return century_date(int(text[:2]), int(text[2:4]), int(text[4:]), reference, past=past)

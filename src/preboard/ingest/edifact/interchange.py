@@ -71,7 +71,7 @@ class EdifactMessage:
         """Sequence number of a multi-part message and its flag (``C`` first, ``F`` last)."""
         seq, flag = self.header.get(3, 0), self.header.get(3, 1)
         # The sequence number is n..2 in the directories; anything past 999 is noise, not a part.
-        number = int(seq) if seq.isdigit() and len(seq) <= 3 else None
+        number = int(seq) if seq.isdecimal() and len(seq) <= 3 else None
         return number, (flag.upper() or None)
 
     @property
@@ -101,7 +101,7 @@ def _unb_time(seg: Segment) -> dt.datetime | None:
             day = dt.datetime.strptime(date, "%y%m%d")
         else:
             return None
-        if len(time) == 4 and time.isdigit():
+        if len(time) == 4 and time.isdecimal():
             return day.replace(hour=int(time[:2]), minute=int(time[2:]))
     except ValueError:
         return None

@@ -10,7 +10,7 @@ _WEIGHTS = (7, 3, 1)
 
 
 def _value(ch: str) -> int:
-    if ch.isdigit():
+    if ch.isdecimal():
         return int(ch)
     if "A" <= ch <= "Z":
         return ord(ch) - ord("A") + 10
@@ -33,7 +33,7 @@ def _pair(text: str) -> int | None:
     """A two-digit part of a date; ``None`` for ``<<`` (unknown)."""
     if text == "<<":
         return None
-    if not text.isdigit():
+    if not text.isdecimal():
         raise ValueError(text)
     return int(text)
 
@@ -67,7 +67,7 @@ def birth_partial(raw: str, reference: dt.date) -> PartialDate | None:
 def expiry_date(raw: str, reference: dt.date) -> dt.date | None:
     """A ``YYMMDD`` expiry date, placed in the century nearest ``reference``; ``None`` when
     impossible or partly unknown."""
-    if len(raw) != 6 or not raw.isdigit():
+    if len(raw) != 6 or not raw.isdecimal():
         return None
     try:
         return dt.date(future_century(int(raw[:2]), reference), int(raw[2:4]), int(raw[4:]))

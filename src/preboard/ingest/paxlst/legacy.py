@@ -27,7 +27,7 @@ def is_legacy(msg: EdifactMessage) -> bool:
     version = msg.version
     if version.startswith("D"):
         return False
-    return (bool(version) and version[0].isdigit()) or "PDT" in msg.segments.tags()
+    return (bool(version) and version[0].isdecimal()) or "PDT" in msg.segments.tags()
 
 
 def _place(code: str) -> str | None:

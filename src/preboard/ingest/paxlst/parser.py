@@ -118,10 +118,10 @@ class _Reader:
 
     def cnt(self, seg: Segment) -> None:
         qualifier, value = seg.get(0, 0).strip(), seg.get(0, 1).strip()
-        if not value and seg.get(1).strip().isdigit():
+        if not value and seg.get(1).strip().isdecimal():
             value = seg.get(1).strip()
             self.ctx.problem(seg, "CNT count in the next element instead of the next component")
-        if qualifier in ("41", "42") and value.isdigit():
+        if qualifier in ("41", "42") and value.isdecimal():
             self.counts[qualifier] = int(value)
         else:
             self.ctx.problem(seg, f"control total {seg.raw!r} not understood; kept unread")

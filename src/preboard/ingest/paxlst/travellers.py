@@ -146,7 +146,7 @@ def _dtm(d: Draft, seg: Segment, ctx: Context) -> bool:
 def _amount(seg: Segment) -> tuple[str, str]:
     """Unit and value of a MEA: ``KGM:80`` and ``:4`` (standard), or ``4`` alone (GTAS)."""
     unit, value = seg.get(2, 0).strip().upper(), seg.get(2, 1).strip()
-    if not value and unit.replace(".", "", 1).isdigit():
+    if not value and unit.replace(".", "", 1).isdecimal():
         return "", unit
     return unit, value
 
@@ -177,7 +177,7 @@ def _ftx(d: Draft, seg: Segment, ctx: Context) -> bool:
         ctx.once(f"bagtag:{tag}", seg, f"bag tag {tag!r} is a placeholder, not a tag; ignored")
         return True
     d.bag_tags.append(tag)
-    d.tagged_bags += int(quantity) if quantity.isdigit() else 1
+    d.tagged_bags += int(quantity) if quantity.isdecimal() else 1
     return True
 
 

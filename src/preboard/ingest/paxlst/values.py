@@ -18,7 +18,7 @@ def _year(yy: int, reference: dt.date) -> int:
 def flight_time(value: str, fmt: str, reference: dt.date) -> dt.datetime | None:
     """A DTM 189/232 value: ``YYMMDDHHMM`` (201), ``CCYYMMDDHHMM`` (203), ``CCYYMMDD`` (102) or
     ``YYMMDD`` (101); the format is taken from the length when the code is missing."""
-    if not value.isdigit():
+    if not value.isdecimal():
         return None
     n = len(value)
     try:
@@ -42,7 +42,7 @@ def flight_time(value: str, fmt: str, reference: dt.date) -> dt.datetime | None:
 def birth_date(value: str, fmt: str, reference: dt.date) -> PartialDate | None:
     """A DTM 329 value: ``YYMMDD`` placed in the past of ``reference``, or ``CCYYMMDD`` (102),
     ``CCYY`` (602) or ``CCYYMM`` (610) for partial dates."""
-    if not value.isdigit():
+    if not value.isdecimal():
         return None
     n = len(value)
     try:
@@ -64,7 +64,7 @@ def birth_date(value: str, fmt: str, reference: dt.date) -> PartialDate | None:
 
 def document_date(value: str, fmt: str, reference: dt.date, *, expiry: bool) -> dt.date | None:
     """A DTM 36 (expiry, next century when needed) or 182 (issue, in the past) date."""
-    if not value.isdigit():
+    if not value.isdecimal():
         return None
     try:
         if len(value) == 8 and fmt in ("", "102"):
@@ -87,12 +87,12 @@ def designator(text: str, carrier: str) -> tuple[str | None, str | None]:
     if carrier and text.startswith(carrier) and len(text) > len(carrier):
         rest = text[len(carrier) :]
     else:
-        cut = 3 if len(text) > 3 and text[:3].isalpha() and text[3].isdigit() else 2
+        cut = 3 if len(text) > 3 and text[:3].isalpha() and text[3].isdecimal() else 2
         if len(text) <= cut:
             return carrier or text, None
         carrier = carrier or text[:cut]
         rest = text[cut:]
-    number = (rest.lstrip("0") or "0") if rest[:1].isdigit() else rest
+    number = (rest.lstrip("0") or "0") if rest[:1].isdecimal() else rest
     return carrier, number
 
 

@@ -20,7 +20,7 @@ _MIN_DIGITS = 6
 def normalise_phone(text: str) -> str | None:
     """Digits of a phone number, with a leading ``+`` kept; ``None`` when under 6 digits."""
     text = text.strip()
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = "".join(ch for ch in text if ch.isdecimal())
     if len(digits) < _MIN_DIGITS:
         return None
     return ("+" + digits) if text.startswith("+") else digits

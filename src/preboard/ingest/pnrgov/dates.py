@@ -23,12 +23,12 @@ def timestamp(date: str, time: str, reference: dt.date) -> dt.datetime | None:
     window around ``reference``. ``None`` when the date is missing or impossible.
     """
     date = date.strip()
-    if len(date) != 6 or not date.isdigit():
+    if len(date) != 6 or not date.isdecimal():
         return None
     time = time.strip()
     hh = mm = ss = 0
     if time:
-        if not time.isdigit() or len(time) not in (4, 6):
+        if not time.isdecimal() or len(time) not in (4, 6):
             return None
         hh, mm = int(time[:2]), int(time[2:4])
         ss = int(time[4:]) if len(time) == 6 else 0

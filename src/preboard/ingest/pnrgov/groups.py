@@ -249,8 +249,8 @@ def fop(r: PnrReader, seg: Segment) -> bool:
 def eqn(r: PnrReader, seg: Segment) -> bool:
     """Group 8: ``EQN+1`` then the split-off PNRs' RCI."""
     count = seg.get(0, 0).strip()
-    r.draft.split_count = int(count) if count.isdigit() else None
-    if not count.isdigit():
+    r.draft.split_count = int(count) if count.isdecimal() else None
+    if not count.isdecimal():
         r.ctx.problem(seg, f"split count {count!r} is not a number", Severity.WARNING)
     r.state = State.SPLIT
     return True

@@ -125,7 +125,7 @@ def tbd(r: PnrReader, seg: Segment) -> bool:
         if len(comps) < 2 or not comps[1].strip():
             continue
         count = comps[2].strip() if len(comps) > 2 else ""
-        tags += int(count) if count.isdigit() else 1
+        tags += int(count) if count.isdecimal() else 1
         tag = f"{comps[0].strip()}{comps[1].strip()}"
         if tag not in traveller.bag_tags:
             traveller.bag_tags.append(tag)
@@ -133,9 +133,9 @@ def tbd(r: PnrReader, seg: Segment) -> bool:
         if len(dest) == 3 and dest.isalpha() and ("bags_to", dest) not in traveller.extra:
             traveller.extra.append(("bags_to", dest))
     key = (r.checkin, r.leg)
-    bags = int(quantity) if quantity.isdigit() else tags
+    bags = int(quantity) if quantity.isdecimal() else tags
     r.draft.bags[key] = r.draft.bags.get(key, 0) + bags
-    if weight.replace(".", "", 1).isdigit():
+    if weight.replace(".", "", 1).isdecimal():
         kg = float(weight) * (_KG_PER_LB if unit == _POUNDS else 1.0)
         r.draft.weights[key] = r.draft.weights.get(key, 0.0) + kg
     return True

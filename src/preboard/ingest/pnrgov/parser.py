@@ -65,7 +65,7 @@ class _Level0:
         elif seg.tag == "EQN" and self.eqn is None:
             self.eqn = seg
             text = seg.get(0, 0).strip()
-            self.count = int(text) if text.isdigit() else None
+            self.count = int(text) if text.isdecimal() else None
         elif seg.tag != "ORG":  # the sender is on the MessageRef from UNB
             self.ctx.keep(seg)
 

@@ -25,7 +25,7 @@ _METHODS = {
 
 def last4(number: str) -> str | None:
     """The last four digits of a card number as sent (``XXXXXXXXXXXX2826`` gives ``2826``)."""
-    digits = "".join(ch for ch in number if ch.isdigit())
+    digits = "".join(ch for ch in number if ch.isdecimal())
     return digits[-4:] if len(digits) >= 4 else None
 
 

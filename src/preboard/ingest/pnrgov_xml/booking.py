@@ -58,7 +58,7 @@ def _phone(raw: str) -> str | None:
     digits = digits[:1] + digits[1:].replace("+", "")
     if digits.startswith("00"):  # the international call prefix
         digits = "+" + digits[2:]
-    return digits if sum(ch.isdigit() for ch in digits) >= 5 else None
+    return digits if sum(ch.isdecimal() for ch in digits) >= 5 else None
 
 
 def _email(raw: str) -> str | None:
@@ -95,7 +95,7 @@ def _payment(ctx: Context, el: Element) -> Payment:
     number = attr(card, "AccountNbr", "CardNumber", "CardNbr")
     kind = (attr(el, "PaymentType", "Type") or "").upper()
     method = _METHODS.get(kind, PaymentMethod.CARD if number else PaymentMethod.OTHER)
-    tail = number[-4:] if number and number[-4:].isdigit() else None
+    tail = number[-4:] if number and number[-4:].isdecimal() else None
     return Payment(
         method=method,
         amount=attr(el, "PaymentAmount", "Amount"),
@@ -212,7 +212,7 @@ def read_pnr(ctx: Context, pnr: Element) -> Booking:
         travellers=tuple(travellers),
         itinerary=tuple(segments),
         tickets=tuple(tickets),
-        bags=sum(int(b) for b in bags if b and b.isdigit()) if bags else None,
+        bags=sum(int(b) for b in bags if b and b.isdecimal()) if bags else None,
         seats=tuple(dict.fromkeys(seats)),
         frequent_flyer=tuple(dict.fromkeys(f for t in travellers for f in t.frequent_flyer)),
         remarks=tuple(_remarks(pnr)),

@@ -195,7 +195,7 @@ def read_passenger(ctx: Context, element: Element) -> tuple[Traveller, list[Addr
             count = attr(el, "Quantity", "UnitOfMeasureQuantity", "NumberOfBags")
             tags = tuple(filter(None, (value(t, "TagNumber") for t in children(el, "BagTag"))))
             t = person.traveller
-            bags = (t.bags or 0) + int(count) if count and count.isdigit() else t.bags
+            bags = (t.bags or 0) + int(count) if count and count.isdecimal() else t.bags
             person.traveller = replace(t, bags=bags, bag_tags=t.bag_tags + tags)
     if not person.traveller.surname:
         ctx.problem(element, "passenger without a surname", Severity.WARNING)

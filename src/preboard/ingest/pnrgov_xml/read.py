@@ -96,7 +96,7 @@ def _read_push(push: Element, file: str, options: ReadOptions) -> Manifest:
     flight = _flight(ctx, push)
     bookings = [booking.read_pnr(ctx, pnr) for pnr in descendants(push, "PNR")]
     declared = attr(first(push, "PNRs"), "NumberOfPnrs")
-    if declared and declared.isdigit() and int(declared) != len(bookings):
+    if declared and declared.isdecimal() and int(declared) != len(bookings):
         message = f"NumberOfPnrs says {declared}, the message holds {len(bookings)} PNRs"
         ctx.problem(first(push, "PNRs"), message, Severity.INFO)
     unread = _unread(file, push, order)
@@ -121,7 +121,7 @@ def _read_push(push: Element, file: str, options: ReadOptions) -> Manifest:
         messages=(message_ref,),
         problems=tuple(ctx.problems),
         unread=tuple(unread),
-        reported_count=int(declared) if declared and declared.isdigit() else None,
+        reported_count=int(declared) if declared and declared.isdecimal() else None,
     )
 
 
