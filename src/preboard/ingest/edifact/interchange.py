@@ -185,7 +185,9 @@ class _Reader:
             self.close(None)
             return True
         elif self.current is not None:
-            self.current.segments.append(seg.raw, well_formed=False)  # first of its tag
+            raw, chars = seg.raw, self.ic.chars
+            plain = raw[:3] == tag and raw[3:4] in (chars.element, chars.component, "")
+            self.current.segments.append(raw, well_formed=plain)
         else:
             self.ic.loose.append(seg)
             self.problem(seg, f"segment {tag} outside any message; kept unread", Severity.WARNING)
