@@ -7,8 +7,9 @@ preboard's own ``PreboardError`` is a crash: libFuzzer stops and writes the inpu
     .venv/bin/pip install -e '.[fuzz]'
     .venv/bin/python benchmarks/ingest/fuzz_ingest.py -runs=1000000 -max_len=8192
 
-The seed corpus is built at start in a temporary folder from our own fixtures and examples,
-plus the real samples in ../shared/samples when present (read, never copied into the repo).
+The corpus lives in the system's temporary folder (``preboard-fuzz-corpus``), seeded from our
+own fixtures and examples plus the real samples in ../shared/samples when present (read at run
+time, never copied into the repository), and grows from run to run.
 """
 
 from __future__ import annotations
@@ -46,7 +47,10 @@ def one_input(data: bytes) -> None:
 
 
 def seed_corpus() -> Path:
-    corpus = Path(tempfile.mkdtemp(prefix="preboard-fuzz-"))
+    """The working corpus, kept between runs in the system's temporary folder and seeded on
+    first use; libFuzzer adds the inputs that reach new code to it."""
+    corpus = Path(tempfile.gettempdir()) / "preboard-fuzz-corpus"
+    corpus.mkdir(exist_ok=True)
     count = 0
     for folder in SEED_DIRS:
         if not folder.is_dir():
@@ -55,7 +59,7 @@ def seed_corpus() -> Path:
             if path.is_file() and path.suffix in {".edi", ".txt", ".xml", ".csv", ".jsonl"}:
                 shutil.copy(path, corpus / f"seed{count:04d}{path.suffix}")
                 count += 1
-    print(f"seed corpus: {count} files in {corpus}", file=sys.stderr)
+    print(f"corpus: {corpus} ({count} seeds)", file=sys.stderr)
     return corpus
 
 

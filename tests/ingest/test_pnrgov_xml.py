@@ -188,3 +188,12 @@ def test_no_flight_leg_is_a_warning() -> None:
     manifests, _ = parse_pnrgov_xml(data, "x.xml")
     assert manifests[0].flight is None
     assert manifests[0].problems[0].message == "no FlightLeg: the push does not say which flight"
+
+
+def test_fuzz_unknown_encoding_in_the_declaration_is_a_problem() -> None:
+    """Found by atheris: ``encoding="UTF-8fff…"`` made expat raise LookupError."""
+    data = b'<?xml version="1.0" encoding="UTF-8ffff"?><IATA_PNRGOV_NotifRQ/>'
+    manifests, problems = parse_pnrgov_xml(data, "bad.xml")
+    assert manifests == []
+    assert problems[0].severity == Severity.ERROR
+    assert "not readable" in problems[0].message

@@ -145,6 +145,9 @@ def parse_pnrgov_xml(
     except DefusedXmlException as err:
         message = f"XML refused: {type(err).__name__} (DTDs and entities are not accepted)"
         return [], [Problem(file, None, message, Severity.ERROR)]
+    except (LookupError, ValueError) as err:  # an unknown encoding in the XML declaration
+        message = f"XML not readable: {str(err)[:80]}"
+        return [], [Problem(file, None, message, Severity.ERROR)]
     pushes = [root] if local(root) == ROOT else list(descendants(root, ROOT))
     if not pushes:
         message = f"root element <{local(root)}> is not {ROOT} and holds none"
