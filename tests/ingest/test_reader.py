@@ -86,12 +86,12 @@ def test_random_bytes_give_manifests_or_an_error_saying_why(data: bytes, prefix:
 def test_a_parser_bug_is_a_problem_and_the_other_inputs_are_still_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import preboard.ingest.pnrgov as pnrgov
+    from preboard.ingest import reader
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise IndexError("tuple index out of range")
 
-    monkeypatch.setattr(pnrgov, "parse_pnrgov", broken)
+    monkeypatch.setattr(reader, "parse_pnrgov", broken)
     pnr = "UNA:+.? 'UNB+IATA:1+AM+USCBP+261128:0930+1'UNH+1+PNRGOV:13:1:IA'MSG+:22'UNT+3+1'UNZ+1+1'"
     result = read_inputs([("push.edi", pnr.encode()), ("am402.edi", PAXLST.encode())])
     assert len(result.manifests) == 1

@@ -9,6 +9,7 @@ manifest. Bad content never raises: it becomes a ``Problem``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,12 @@ import structlog
 
 from preboard.errors import MrzError
 from preboard.ingest.edifact import EdifactMessage, read_interchanges
+from preboard.ingest.mrz import parse_mrz
 from preboard.ingest.options import ReadOptions
+from preboard.ingest.paxlst import parse_paxlst
+from preboard.ingest.pnrgov import parse_pnrgov
+from preboard.ingest.pnrgov_xml import parse_pnrgov_xml
+from preboard.ingest.tabular import read_travellers_csv, read_travellers_jsonl
 from preboard.model import Manifest, Problem, Severity, SourceKind
 
 _EDIFACT_HEADER = re.compile(rb"UN[AB][^A-Za-z0-9\r\n]")
@@ -77,10 +83,6 @@ def detect_format(data: bytes) -> Format:
 
 
 def _read_mrz(data: bytes, file: str, options: ReadOptions) -> tuple[list[Manifest], list[Problem]]:
-    import datetime as dt
-
-    from preboard.ingest.mrz import parse_mrz
-
     lines = _mrz_lines(data.decode("latin-1")) or []
     try:
         mrz = parse_mrz(lines)
@@ -102,8 +104,6 @@ def _read_one(
     """Read one input; PAXLST messages are collected in ``paxlst`` for assembly across inputs."""
     fmt = detect_format(data)
     if fmt is Format.EDIFACT:
-        from preboard.ingest.pnrgov import parse_pnrgov
-
         interchanges, problems = read_interchanges(data, name)
         manifests: list[Manifest] = []
         for ic in interchanges:
@@ -130,12 +130,8 @@ def _read_one(
             )
         return manifests, problems
     if fmt is Format.XML:
-        from preboard.ingest.pnrgov_xml import parse_pnrgov_xml
-
         return parse_pnrgov_xml(data, name, options)
     if fmt in (Format.CSV, Format.JSONL):
-        from preboard.ingest.tabular import read_travellers_csv, read_travellers_jsonl
-
         reader = read_travellers_csv if fmt is Format.CSV else read_travellers_jsonl
         manifest, problems = reader(data, name, options)
         return ([manifest] if manifest else []), problems
@@ -158,8 +154,6 @@ def read_inputs(
     inputs: Iterable[tuple[str, bytes]], options: ReadOptions | None = None
 ) -> ReadResult:
     """Read named inputs (``(name, bytes)``) into manifests; never raises for bad content."""
-    from preboard.ingest.paxlst import parse_paxlst
-
     opts = options or ReadOptions()
     manifests: list[Manifest] = []
     problems: list[Problem] = []
