@@ -30,8 +30,12 @@ from preboard.model import (
     Traveller,
 )
 
-WORD = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZÑÉ'+:?-*#", min_size=1, max_size=10).filter(
-    lambda w: any(c.isalpha() for c in w)
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÑÉ"
+# A letter, then letters or the separators and release characters of every service string.
+WORD = st.builds(
+    str.__add__,
+    st.sampled_from(LETTERS),
+    st.text(alphabet=LETTERS + "'+:?-*#", max_size=9),
 )
 NAME = st.lists(WORD, min_size=1, max_size=3).map(" ".join)
 COUNTRY = st.sampled_from(["MEX", "USA", "CAN", "GBR", "DEU", "COL", "KOR"])
