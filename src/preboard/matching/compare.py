@@ -1,0 +1,137 @@
+"""Comparisons of the facts beside the name: birth dates, nationality, sex, documents.
+
+Each comparison returns a *level*, a short word the weights table knows, and a detail an
+officer can read. Levels are ordered from strongest agreement to strongest disagreement;
+``missing`` means one side does not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from preboard.model import PartialDate, Sex, TravelDocument
+from preboard.watchlist import BirthDate, EntryDocument
+
+BIRTH_LEVELS = (
+    "exact",
+    "year_month",
+    "year",
+    "swapped",
+    "one_digit",
+    "in_range",
+    "near",
+    "same_year",
+    "far",
+    "conflict",
+    "missing",
+)
+_OCR_DIGITS = str.maketrans("OQDIL|ZSBG", "0001112586")
+
+
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """The level of one comparison and what it rests on."""
+
+    level: str
+    detail: str
+
+
+def _digits(d: PartialDate) -> str:
+    return f"{d.year:04d}{d.month or 0:02d}{d.day or 0:02d}"
+
+
+def _one_date(t: PartialDate, e: PartialDate) -> str:
+    if t.year == e.year:
+        if t.month is None or e.month is None:
+            return "year"
+        if t.month == e.month:
+            if t.day is None or e.day is None:
+                return "year_month"
+            return "exact" if t.day == e.day else "same_year"
+        if t.day is not None and (t.month, t.day) == (e.day, e.month):
+            return "swapped"
+        return "same_year"
+    if t.month is not None and e.month is not None and t.day and e.day:
+        a, b = _digits(t), _digits(e)
+        if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+            return "one_digit"
+    gap = abs(t.year - e.year)
+    return "near" if gap <= 2 else "far" if gap <= 5 else "conflict"
+
+
+def compare_birth(traveller: PartialDate | None, entry: tuple[BirthDate, ...]) -> Compared:
+    """Best agreement of the traveller's birth date with any of the entry's dates or ranges."""
+    if traveller is None or not entry:
+        return Compared(
+            "missing", "no birth date on " + ("the traveller" if not traveller else "the entry")
+        )
+    best = "missing"
+    best_on = ""
+    for listed in entry:
+        if listed.end is not None:
+            inside = listed.start.year <= traveller.year <= listed.end.year
+            gap = min(
+                abs(traveller.year - listed.start.year), abs(traveller.year - listed.end.year)
+            )
+            level = (
+                "in_range" if inside else "near" if gap <= 2 else "far" if gap <= 5 else "conflict"
+            )
+        else:
+            level = _one_date(traveller, listed.start)
+        if BIRTH_LEVELS.index(level) < BIRTH_LEVELS.index(best):
+            best, best_on = level, listed.iso()
+    return Compared(best, f"{traveller.iso()} against {best_on}")
+
+
+def compare_nationality(traveller: str | None, entry: tuple[str, ...]) -> Compared:
+    if not traveller or not entry:
+        return Compared("missing", "nationality not known on both sides")
+    if traveller in entry:
+        return Compared("same", traveller)
+    return Compared("different", f"{traveller} against {', '.join(entry)}")
+
+
+def compare_sex(traveller: Sex | None, entry: Sex | None) -> Compared:
+    if traveller in (None, Sex.UNSPECIFIED) or entry in (None, Sex.UNSPECIFIED):
+        return Compared("missing", "sex not known on both sides")
+    return Compared("same" if traveller == entry else "different", f"{traveller} against {entry}")
+
+
+def normalise_number(number: str) -> str:
+    """A document number without separators, upper case (``AB 123-456`` gives ``AB123456``)."""
+    return "".join(ch for ch in number.upper() if ch.isalnum())
+
+
+def ocr_number(number: str) -> str:
+    """The number with letters an OCR or a typist confuses with digits read as those digits."""
+    return normalise_number(number).translate(_OCR_DIGITS)
+
+
+def _near(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1:
+        return (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]])  # one transposition
+    return False
+
+
+def compare_documents(
+    traveller: tuple[TravelDocument, ...], entry: tuple[EntryDocument, ...]
+) -> Compared:
+    """``exact`` (same number), ``near`` (OCR confusions or one transposition), ``different``
+    (both sides have numbers and none agree) or ``missing``. The level stays ``different``
+    rather than conflicting: people hold several documents over a life."""
+    numbers = [normalise_number(d.number) for d in traveller if d.number]
+    listed = [normalise_number(d.number) for d in entry if d.number]
+    if not numbers or not listed:
+        return Compared("missing", "no document number on both sides")
+    for a in numbers:
+        for b in listed:
+            if a == b:
+                return Compared("exact", "same document number")
+    for a in numbers:
+        for b in listed:
+            if ocr_number(a) == ocr_number(b) or _near(a, b):
+                return Compared("near", "document numbers differ by an OCR confusion or a swap")
+    return Compared("different", "document numbers differ")

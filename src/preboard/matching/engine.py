@@ -1,0 +1,97 @@
+"""The matcher: an index over a watchlist, scoring with fixed weights, explained results.
+
+``Matcher.build(entries)`` indexes a list once; ``match(traveller)`` finds candidates
+(``index``), ranks them cheaply by the index score, scores the best few in full
+(``features`` and ``weights``) and returns ``MatchResult``s best first, each with its
+``Explanation``. Results at or above ``threshold`` are returned, at most ``limit``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from preboard.matching.explain import Explanation, explain
+from preboard.matching.features import features
+from preboard.matching.index import CandidateIndex
+from preboard.matching.weights import Weights, released
+from preboard.model import Traveller
+from preboard.watchlist import WatchlistEntry
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """A watchlist entry that may be the traveller, with its score and explanation."""
+
+    entry_id: str
+    score: float
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class MatchConfig:
+    """How much work a match does: index candidates kept, and how many are scored in full."""
+
+    candidates: int = 200
+    scored: int = 12
+
+
+class Matcher:
+    """Screens travellers against one indexed watchlist."""
+
+    def __init__(
+        self,
+        entries: Sequence[WatchlistEntry],
+        index: CandidateIndex,
+        weights: Weights,
+        config: MatchConfig,
+    ) -> None:
+        self.entries = entries
+        self.index = index
+        self.weights = weights
+        self.config = config
+
+    @classmethod
+    def build(
+        cls,
+        entries: Iterable[WatchlistEntry],
+        *,
+        weights: Weights | None = None,
+        config: MatchConfig | None = None,
+    ) -> Matcher:
+        """Index ``entries`` with the released weights (or the ones given)."""
+        stored = entries if isinstance(entries, list) else list(entries)
+        return cls(
+            stored, CandidateIndex.build(stored), weights or released(), config or MatchConfig()
+        )
+
+    @property
+    def operating_point(self) -> float:
+        """The documented threshold of the released weights."""
+        return self.weights.operating_point
+
+    def score(self, traveller: Traveller, entry: WatchlistEntry) -> MatchResult:
+        """Score one pair in full, whatever the index thinks of it."""
+        name = f"{traveller.given_names} {traveller.surname}".strip()
+        found = features(traveller, entry, self.index.frequency)
+        expl = explain(entry.id, name, found, self.weights)
+        return MatchResult(entry.id, expl.score, expl)
+
+    def match(
+        self, traveller: Traveller, *, threshold: float | None = None, limit: int = 10
+    ) -> list[MatchResult]:
+        """The entries scoring at or above ``threshold`` (the operating point by default)."""
+        cut = self.operating_point if threshold is None else threshold
+        positions = self.index.candidates(traveller, self.config.candidates)
+        results = [
+            self.score(traveller, self.entries[int(p)]) for p in positions[: self.config.scored]
+        ]
+        kept = [r for r in results if r.score >= cut]
+        kept.sort(key=lambda r: (-r.score, r.entry_id))
+        return kept[:limit]
+
+    def match_many(
+        self, travellers: Iterable[Traveller], *, threshold: float | None = None, limit: int = 10
+    ) -> list[list[MatchResult]]:
+        """``match`` for each traveller, in order."""
+        return [self.match(t, threshold=threshold, limit=limit) for t in travellers]

@@ -1,0 +1,129 @@
+"""From a traveller and a watchlist entry to a ``Features`` record: every level, with why.
+
+The name features come from the best alignment of the traveller's name with any of the entry's
+names: ``name`` (how alike the aligned parts are), ``coverage`` (which parts are left over on
+each side), ``rarity`` (how much a chance agreement on these parts is to be expected, from how
+often they occur in the list). The other features come from ``compare``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from preboard.matching.align import Alignment, align
+from preboard.matching.compare import (
+    Compared,
+    compare_birth,
+    compare_documents,
+    compare_nationality,
+    compare_sex,
+)
+from preboard.matching.text import Token, core, tokens
+from preboard.model import Traveller
+from preboard.watchlist import EntryName, NameKind, WatchlistEntry
+
+FEATURES = ("name", "coverage", "rarity", "birth_date", "nationality", "sex", "document")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The levels of one traveller-entry pair, the alignment and the entry name it used."""
+
+    levels: dict[str, Compared]
+    alignment: Alignment
+    entry_name: str
+    weak_alias: bool
+
+
+def traveller_tokens(t: Traveller) -> tuple[Token, ...]:
+    """The identity-bearing words of a traveller's name (given names, then surname)."""
+    return core(tokens(f"{t.given_names} {t.surname}"))
+
+
+def _name_level(al: Alignment) -> Compared:
+    if not al.matches:
+        return Compared("none", "no part of the names agrees")
+    chars = sum(len(m.entry) for m in al.matches)
+    quality = sum(m.similarity * len(m.entry) for m in al.matches) / chars
+    exact = all(m.similarity == 1.0 for m in al.matches)
+    if exact and not al.traveller_left and not al.entry_left:
+        level = "exact"
+    elif quality >= 0.97:
+        level = "strong"
+    elif quality >= 0.92:
+        level = "good"
+    elif quality >= 0.85:
+        level = "fair"
+    else:
+        level = "weak"
+    return Compared(level, f"aligned parts agree at {quality:.2f}")
+
+
+def _coverage_level(al: Alignment) -> Compared:
+    matched = len(al.matches)
+    t_left, e_left = len(al.traveller_left), len(al.entry_left)
+    if matched == 0:
+        level = "none"
+    elif matched == 1:
+        level = "single" if (t_left or e_left) else "single_only"
+    elif not t_left and not e_left:
+        level = "full"
+    elif not t_left:
+        level = "traveller_in_entry"
+    elif not e_left:
+        level = "entry_in_traveller"
+    else:
+        level = "partial"
+    detail = f"{matched} parts aligned; {t_left} left on the traveller, {e_left} on the entry"
+    return Compared(level, detail)
+
+
+def _rarity_level(al: Alignment, frequency: Mapping[str, float]) -> Compared:
+    bits = 0.0
+    for m in al.matches:
+        if m.similarity < 0.9:
+            bits += 1.0  # a loose agreement says little, however rare the word
+            continue
+        for word in m.entry.split():
+            bits += -math.log10(max(frequency.get(word, 1e-3), 1e-7))
+    level = (
+        "very_rare" if bits >= 8 else "rare" if bits >= 6 else "usual" if bits >= 4 else "common"
+    )
+    return Compared(level, f"a chance agreement on these parts: about 1 in 10^{bits:.1f}")
+
+
+def _best_alignment(
+    traveller: tuple[Token, ...], names: tuple[EntryName, ...]
+) -> tuple[Alignment, EntryName]:
+    best: tuple[float, Alignment, EntryName] | None = None
+    for name in names:
+        al = align(traveller, core(tokens(name.full)))
+        value = sum(m.similarity for m in al.matches) - 0.3 * (
+            len(al.traveller_left) + len(al.entry_left)
+        )
+        if name.kind is NameKind.WEAK_ALIAS:
+            value -= 0.5
+        if best is None or value > best[0]:
+            best = (value, al, name)
+    if best is None:
+        return Alignment((), tuple(t.text for t in traveller), ()), EntryName("")
+    return best[1], best[2]
+
+
+def features(
+    traveller: Traveller, entry: WatchlistEntry, frequency: Mapping[str, float]
+) -> Features:
+    """Every feature of one pair; ``frequency`` gives each name part's share of list entries."""
+    al, name = _best_alignment(traveller_tokens(traveller), entry.names)
+    levels = {
+        "name": _name_level(al),
+        "coverage": _coverage_level(al),
+        "rarity": _rarity_level(al, frequency),
+        "birth_date": compare_birth(traveller.birth_date, entry.birth_dates),
+        "nationality": compare_nationality(traveller.nationality, entry.nationalities),
+        "sex": compare_sex(traveller.sex, entry.sex),
+        "document": compare_documents(traveller.documents, entry.documents),
+    }
+    return Features(levels, al, name.full, name.kind is NameKind.WEAK_ALIAS)

@@ -1,0 +1,214 @@
+"""Names as comparable tokens: transliteration, clean-up and romanisation-robust keys.
+
+A name in any script becomes a tuple of ``Token``s: Latin capitals without diacritics
+(``rigour``'s transliteration, the way passports romanise), titles dropped, particles marked.
+Each token carries three codes used by the index and the features:
+
+- ``skeleton``: a romanisation-robust consonant key. Variants that passports and lists write
+  differently agree on it: MOHAMMED, MUHAMMAD and the Arabic-script محمد (``mhmd``) all give
+  ``MT``; KHALED and HALID give ``LT``; HSIUYUAN (Wade-Giles) and XIUYUAN (Pinyin) give ``SN``.
+- ``metaphone``: rigour's Metaphone code, for phonetic agreement.
+- ``symbols``: rigour's name symbols (Wikidata name items), which tie romanisations across
+  scripts: LEE, RHEE, YI and 이 share one; ZHANG, CHANG, CHEUNG and 张 share one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.names import NameTypeTag, analyze_names
+from rigour.text import ascii_text, metaphone
+
+TITLES = frozenset(
+    [
+        "MR",
+        "MRS",
+        "MS",
+        "MISS",
+        "MSTR",
+        "DR",
+        "PROF",
+        "REV",
+        "SIR",
+        "SHEIKH",
+        "SHAIKH",
+        "HAJI",
+        "HAJJI",
+        "SENOR",
+        "SENORA",
+        "SRA",
+        "SR",
+        "SRTA",
+    ]
+)
+# Words that join a family name to its parts; kept for display, weak in matching.
+PARTICLES = frozenset(
+    [
+        "DE",
+        "DEL",
+        "DELA",
+        "LA",
+        "LAS",
+        "LOS",
+        "DA",
+        "DAS",
+        "DO",
+        "DOS",
+        "DI",
+        "DU",
+        "VAN",
+        "VON",
+        "DER",
+        "DEN",
+        "TER",
+        "TEN",
+        "LE",
+        "AL",
+        "EL",
+        "BIN",
+        "BEN",
+        "IBN",
+        "BINT",
+        "ABU",
+        "UL",
+        "Y",
+        "E",
+    ]
+)
+_JOINABLE_PREFIXES = ("DELA", "DEL", "DE", "DA", "DI", "DU", "AL", "EL", "LA", "LE", "VAN", "VON")
+_SPLIT = re.compile(r"[^A-Z0-9]+")
+# Digraphs first (longest first), then single letters into consonant classes; vowels, H, W and
+# Y are dropped. Groups follow the common romanisation alternations of passports.
+_DIGRAPHS = (
+    ("TSCH", "J"),
+    ("SCH", "S"),
+    ("TCH", "J"),
+    ("DZH", "J"),
+    ("DJ", "J"),
+    ("ZH", "J"),
+    ("CH", "J"),
+    ("TS", "S"),
+    ("TZ", "S"),
+    ("HS", "S"),
+    ("SH", "S"),
+    ("KH", "K"),
+    ("GH", "K"),
+    ("PH", "F"),
+    ("TH", "T"),
+    ("DH", "T"),
+    ("CK", "K"),
+    ("QU", "K"),
+)
+_CLASSES = str.maketrans(
+    {
+        "B": "P",
+        "P": "P",
+        "D": "T",
+        "T": "T",
+        "G": "K",
+        "K": "K",
+        "C": "K",
+        "Q": "K",
+        "S": "S",
+        "Z": "S",
+        "X": "S",
+        "F": "F",
+        "V": "F",
+        "W": None,
+        "J": "J",
+        "L": "L",
+        "R": "R",
+        "M": "M",
+        "N": "N",
+        "A": None,
+        "E": None,
+        "I": None,
+        "O": None,
+        "U": None,
+        "Y": None,
+        "H": None,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a name, with its codes; ``particle`` for DE, AL, BIN and the like."""
+
+    text: str
+    skeleton: str
+    metaphone: str
+    particle: bool = False
+    initial: bool = False
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(word: str) -> str:
+    """The romanisation-robust consonant key of an upper-case ASCII word (see the module)."""
+    text = word
+    for digraph, code in _DIGRAPHS:
+        if digraph in text:
+            text = text.replace(digraph, code)
+    classes = text.translate(_CLASSES)
+    out: list[str] = []
+    for ch in classes:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    key = "".join(out)
+    return key or word
+
+
+_APOSTROPHES = str.maketrans("", "", "'`´’‘ʼ")
+
+
+def _clean(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw).translate(_APOSTROPHES)  # O'BRIEN is OBRIEN
+    if not text.isascii():
+        text = ascii_text(text)
+    return text.upper()
+
+
+@lru_cache(maxsize=1 << 18)
+def tokens(raw: str) -> tuple[Token, ...]:
+    """The tokens of a name in any script (titles dropped; empty when nothing is left)."""
+    words = [w for w in _SPLIT.split(_clean(raw)) if w]
+    out: list[Token] = []
+    for word in words:
+        if word in TITLES and len(words) > 1:
+            continue
+        out.append(
+            Token(
+                word,
+                skeleton(word),
+                metaphone(word) or word,
+                particle=word in PARTICLES,
+                initial=len(word) == 1,
+            )
+        )
+    return tuple(out)
+
+
+def core(toks: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The tokens that carry identity: particles removed (unless nothing else is left)."""
+    kept = tuple(t for t in toks if not t.particle)
+    return kept or toks
+
+
+def unprefixed(word: str) -> str | None:
+    """``CRUZ`` for ``DELACRUZ``, ``HASSAN`` for ``ALHASSAN``: a joined particle removed."""
+    for prefix in _JOINABLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def symbols(word: str) -> frozenset[str]:
+    """rigour's name symbols of one word (Wikidata name items), as strings."""
+    found: set[str] = set()
+    for name in analyze_names(NameTypeTag.PER, [word], phonetics=False, consolidate=False):
+        found.update(str(s) for s in name.symbols)
+    return frozenset(found)

@@ -1,0 +1,62 @@
+"""The fixed, versioned weights that turn feature levels into a score.
+
+A Fellegi-Sunter model: each feature level has a weight, ``log2(m/u)``, the log-ratio of how
+often that level occurs among true matches (m) and among non-matches (u). The score is the
+logistic of the prior log-odds plus the sum of the weights, a number in [0, 1]. Weights are
+estimated offline from labelled synthetic data (``benchmarks/matching/estimate_weights.py``),
+reviewed, and released as a new ``weights_vN.json``: nothing here learns in production.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from preboard.errors import ConfigurationError
+from preboard.matching.features import FEATURES
+
+CURRENT = "weights_v1.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """One released set of weights."""
+
+    version: str
+    released: str
+    method: str
+    prior: float
+    operating_point: float
+    table: dict[str, dict[str, float]]
+
+    def weight(self, feature: str, level: str) -> float:
+        return self.table[feature][level]
+
+
+def parse_weights(doc: dict[str, Any]) -> Weights:
+    """Check and build a weights document; every feature must have a table."""
+    table = {
+        str(f): {str(k): float(v) for k, v in levels.items()}
+        for f, levels in doc["weights"].items()
+    }
+    missing = set(FEATURES) - set(table)
+    if missing:
+        raise ConfigurationError(f"weights {doc.get('version')!r} lack features {sorted(missing)}")
+    return Weights(
+        version=str(doc["version"]),
+        released=str(doc["released"]),
+        method=str(doc["method"]),
+        prior=float(doc["prior"]),
+        operating_point=float(doc["operating_point"]),
+        table=table,
+    )
+
+
+@cache
+def released(name: str = CURRENT) -> Weights:
+    """A released weights file shipped with preboard."""
+    text = (resources.files("preboard.matching") / name).read_text(encoding="utf-8")
+    return parse_weights(json.loads(text))
