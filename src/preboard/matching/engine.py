@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from preboard.matching.explain import Explanation, explain
 from preboard.matching.features import features
 from preboard.matching.index import CandidateIndex
+from preboard.matching.text import tokens
 from preboard.matching.weights import Weights, released
 from preboard.model import Traveller
 from preboard.watchlist import WatchlistEntry
@@ -50,6 +53,7 @@ class Matcher:
         self.index = index
         self.weights = weights
         self.config = config
+        self._captions: list[str] | None = None
 
     @classmethod
     def build(
@@ -83,12 +87,25 @@ class Matcher:
         """The entries scoring at or above ``threshold`` (the operating point by default)."""
         cut = self.operating_point if threshold is None else threshold
         positions = self.index.candidates(traveller, self.config.candidates)
-        results = [
-            self.score(traveller, self.entries[int(p)]) for p in positions[: self.config.scored]
-        ]
+        chosen = [int(p) for p in positions[: self.config.scored]]
+        if cut <= 0.0 and len(chosen) < limit:
+            chosen += self._nearest_by_name(traveller, limit - len(chosen), set(chosen))
+        results = [self.score(traveller, self.entries[p]) for p in chosen]
         kept = [r for r in results if r.score >= cut]
         kept.sort(key=lambda r: (-r.score, r.entry_id))
         return kept[:limit]
+
+    def _nearest_by_name(self, traveller: Traveller, count: int, skip: set[int]) -> list[int]:
+        """Entries nearest by spelling of the whole name, by brute force over the list: only
+        for a threshold of 0, where every traveller gets its ``limit`` best whatever they
+        score, including entries no index key ties to the traveller."""
+        if self._captions is None:
+            self._captions = [" ".join(t.text for t in tokens(e.caption)) for e in self.entries]
+        query = " ".join(t.text for t in tokens(f"{traveller.given_names} {traveller.surname}"))
+        found = process.extract(
+            query, self._captions, scorer=fuzz.token_sort_ratio, limit=count + len(skip)
+        )
+        return [int(i) for _, _, i in found if int(i) not in skip][:count]
 
     def match_many(
         self, travellers: Iterable[Traveller], *, threshold: float | None = None, limit: int = 10
