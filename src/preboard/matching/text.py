@@ -101,6 +101,9 @@ _DIGRAPHS = (
     ("DH", "T"),
     ("CK", "K"),
     ("QU", "K"),
+    ("CE", "SE"),  # a soft C: GARCIA and GARSIA
+    ("CI", "SI"),
+    ("CY", "SY"),
 )
 _CLASSES = str.maketrans(
     {
