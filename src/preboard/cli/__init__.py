@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from preboard.cli import demo, mrz, parse
+from preboard.cli import demo, match, mrz, parse, watchlist
 from preboard.logging import configure_logging
 from preboard.settings import Settings
 
@@ -26,6 +26,8 @@ def _start() -> None:
 app.command("parse")(parse.parse_command)
 app.command("mrz")(mrz.mrz_command)
 app.command("demo")(demo.demo_command)
+app.command("match")(match.match_command)
+app.add_typer(watchlist.app, name="watchlist")
 
 
 def main() -> None:
