@@ -1,0 +1,130 @@
+"""Estimate the matching weights offline from labelled synthetic data, and write a release.
+
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python benchmarks/matching/estimate_weights.py --seed 101 --out weights_v2.json
+
+Builds a screening set from the synthetic generator (a seed kept apart from the evaluation
+seeds of the benchmarks), indexes its watchlist, and takes every pair the engine would score
+(the index's best candidates of each traveller) plus every true pair. Each pair becomes the
+one-hot levels of its features; a logistic regression (L2, scikit-learn) gives one weight per
+level. Weights are written in log2 units (a Fellegi-Sunter weight), with the intercept as the
+prior; the reference level of each feature ("missing", or the first level) weighs 0.
+The operating point is the lowest threshold with at most 1 false alert per 1,000 innocent
+travellers on this training set, rounded up to 0.05.
+
+The file this writes is a candidate release: a person reviews it (signs, size, plausibility of
+every weight), copies it to ``src/preboard/matching/`` and points ``weights.CURRENT`` at it.
+Nothing learns in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from preboard.matching import Matcher
+from preboard.matching.features import FEATURES, features
+from preboard.synthetic import make_screening_set
+
+REFERENCE = {
+    "document": "missing",
+    "birth_date": "missing",
+    "nationality": "missing",
+    "sex": "missing",
+}
+
+
+def pairs(
+    seed: int, list_size: int
+) -> tuple[list[dict[str, str]], list[int], list[tuple[str, str]]]:
+    data = make_screening_set(seed, list_size=list_size)
+    matcher = Matcher.build(list(data.entries))
+    by_id = {e.id: i for i, e in enumerate(matcher.entries)}
+    rows: list[dict[str, str]] = []
+    labels: list[int] = []
+    owners: list[tuple[str, str]] = []  # (traveller id, kind) of each row
+    for traveller in data.travellers:
+        truth = data.truth[traveller.ref or ""]
+        true_pos = by_id.get(truth.entry_id) if truth.entry_id else None
+        chosen = [int(p) for p in matcher.index.candidates(traveller)[: matcher.config.scored]]
+        if true_pos is not None and true_pos not in chosen:
+            chosen.append(true_pos)
+        for pos in chosen:
+            found = features(traveller, matcher.entries[pos], matcher.index.frequency)
+            rows.append({f: found.levels[f].level for f in FEATURES})
+            labels.append(int(pos == true_pos))
+            owners.append((traveller.ref or "", truth.kind))
+    return rows, labels, owners
+
+
+def fit(
+    rows: list[dict[str, str]], labels: list[int]
+) -> tuple[dict[str, dict[str, float]], float, np.ndarray]:
+    levels = {f: sorted({r[f] for r in rows}) for f in FEATURES}
+    columns = [
+        (f, lv) for f in FEATURES for lv in levels[f] if lv != REFERENCE.get(f, levels[f][0])
+    ]
+    where = {c: i for i, c in enumerate(columns)}
+    x = np.zeros((len(rows), len(columns)))
+    for i, r in enumerate(rows):
+        for f in FEATURES:
+            j = where.get((f, r[f]))
+            if j is not None:
+                x[i, j] = 1.0
+    model = LogisticRegression(C=1.0, max_iter=2000)
+    model.fit(x, np.array(labels))
+    table = {f: {lv: 0.0 for lv in levels[f]} for f in FEATURES}
+    for (f, lv), coef in zip(columns, model.coef_[0], strict=True):
+        table[f][lv] = round(float(coef) / math.log(2), 2)
+    prior = round(float(model.intercept_[0]) / math.log(2), 2)
+    return table, prior, model.decision_function(x) / math.log(2)
+
+
+def operating_point(totals: np.ndarray, owners: list[tuple[str, str]]) -> float:
+    """The lowest threshold (in steps of 0.05) with ≤ 1 false alert per 1,000 innocents."""
+    best: dict[str, float] = {}
+    for (traveller, kind), total in zip(owners, totals.tolist(), strict=True):
+        if kind != "variant":
+            best[traveller] = max(best.get(traveller, -99.0), total)
+    scores = sorted((1 / (1 + 2.0**-t) for t in best.values()), reverse=True)
+    allowed = len(scores) // 1000
+    cut = scores[allowed] if allowed < len(scores) else 0.0
+    return min(0.95, math.ceil((cut + 1e-9) * 20) / 20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=101)
+    parser.add_argument("--list-size", type=int, default=10_000)
+    parser.add_argument("--version", default="2")
+    parser.add_argument("--out", type=Path, default=Path("weights_v2.json"))
+    args = parser.parse_args()
+    rows, labels, owners = pairs(args.seed, args.list_size)
+    table, prior, totals = fit(rows, labels)
+    point = operating_point(totals, owners)
+    doc = {
+        "version": args.version,
+        "released": dt.date.today().isoformat(),
+        "method": (
+            f"logistic regression on one-hot feature levels, {len(rows)} pairs "
+            f"({sum(labels)} true) from make_screening_set(seed={args.seed}, "
+            f"list_size={args.list_size}); log2 units; reviewed before release"
+        ),
+        "prior": prior,
+        "operating_point": point,
+        "weights": table,
+    }
+    args.out.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    json.dump(doc, sys.stdout, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Indian names in Devanagari with the romanisations seen in Indian passports.
+
+Layout as in ``arabic``: ``native=ROMANISATION/…; …``, most frequent first. Indian passports
+print English spellings chosen by the holder (no national transliteration standard applies);
+the usual alternations are EE/I (PRADEEP/PRADIP), OO/U (KAPOOR/KAPUR), TH/T in southern
+spellings (KAVITHA/KAVITA), V/W, KSH/X (LAKSHMI/LAXMI), -A dropped (SRIVASTAV), Bengali
+anglicised and Sanskritised surnames (BANERJEE/BANDYOPADHYAY), and MOHD for MOHAMMAD. The
+common middle names (KUMAR, DEVI, …) are in their own tables.
+"""
+
+INDIAN_M = """
+राहुल=RAHUL; अमित=AMIT; राजेश=RAJESH; सुनील=SUNIL/SUNEEL; अनिल=ANIL; विजय=VIJAY/VIJAI;
+संजय=SANJAY/SANJAI; सुरेश=SURESH; रमेश=RAMESH; महेश=MAHESH; दिनेश=DINESH; मनोज=MANOJ;
+अजय=AJAY/AJAI; राकेश=RAKESH; अशोक=ASHOK/ASOK; प्रकाश=PRAKASH; राजू=RAJU/RAJOO;
+विकास=VIKAS/VIKASH; अभिषेक=ABHISHEK/ABHISEK; आदित्य=ADITYA/ADITHYA; अर्जुन=ARJUN/ARJUNA;
+रोहित=ROHIT/ROHITH; विनोद=VINOD/VINODH; गणेश=GANESH/GANESHA; कृष्ण=KRISHNA/KRISHAN/KRISNA;
+श्याम=SHYAM/SYAM; मोहन=MOHAN; राम=RAM/RAMA; लक्ष्मण=LAKSHMAN/LAXMAN/LAKSHMANAN;
+नरेंद्र=NARENDRA/NARENDER; सुरेंद्र=SURENDRA/SURENDER; देवेंद्र=DEVENDRA/DEVENDER;
+जितेंद्र=JITENDRA/JITENDER; महेंद्र=MAHENDRA/MAHENDER; वीरेंद्र=VIRENDRA/VIRENDER/VEERENDRA;
+प्रदीप=PRADEEP/PRADIP; संदीप=SANDEEP/SANDIP; दीपक=DEEPAK/DIPAK; कुलदीप=KULDEEP/KULDIP;
+गुरप्रीत=GURPREET/GURPRIT; हरप्रीत=HARPREET/HARPRIT; सतीश=SATISH/SATHISH;
+श्रीनिवास=SRINIVAS/SRINIVASA/SREENIVAS/SHRINIVAS; वेंकटेश=VENKATESH/VENKATESHA;
+बालाजी=BALAJI; रवि=RAVI; किरण=KIRAN; अरुण=ARUN; वरुण=VARUN; नितिन=NITIN/NITHIN;
+सचिन=SACHIN; गौरव=GAURAV/GOURAV; सौरभ=SAURABH/SOURABH/SAURAV; अंकित=ANKIT; हर्ष=HARSH/HARSHA;
+यश=YASH; विवेक=VIVEK/VIVEKH; आकाश=AKASH/AAKASH; आरव=AARAV/ARAV;
+मोहम्मद=MOHAMMAD/MOHAMMED/MOHD/MUHAMMAD; इमरान=IMRAN; सलमान=SALMAN;
+अनुराग=ANURAG; प्रशांत=PRASHANT/PRASANT/PRASHANTH; शिव=SHIV/SHIVA/SIVA; गोपाल=GOPAL/GOPAAL;
+हरीश=HARISH/HAREESH; मुकेश=MUKESH; योगेश=YOGESH; निखिल=NIKHIL; कार्तिक=KARTIK/KARTHIK
+"""
+
+INDIAN_F = """
+प्रिया=PRIYA/PRIA; पूजा=POOJA/PUJA; अंजलि=ANJALI/ANJALEE; सुनीता=SUNITA/SUNEETA;
+अनीता=ANITA/ANEETA; कविता=KAVITA/KAVITHA; लक्ष्मी=LAKSHMI/LAXMI/LAKSHMY; सरिता=SARITA/SARITHA;
+गीता=GEETA/GITA/GEETHA; सीता=SITA/SEETA/SEETHA; रेखा=REKHA; ममता=MAMTA/MAMATA; नेहा=NEHA;
+दीपिका=DEEPIKA/DIPIKA; श्वेता=SHWETA/SWETA/SVETA; स्नेहा=SNEHA; रुचि=RUCHI; निशा=NISHA;
+आरती=AARTI/ARTI/AARTHI; ज्योति=JYOTI/JYOTHI/JYOTHY; सुमन=SUMAN; उषा=USHA; आशा=ASHA;
+मीना=MEENA/MINA; रीता=RITA/REETA; शालिनी=SHALINI; पल्लवी=PALLAVI; रश्मि=RASHMI/RESHMI;
+सोनिया=SONIA/SONIYA; पार्वती=PARVATI/PARVATHI; राधा=RADHA; दिव्या=DIVYA/DIVIYA;
+अनुष्का=ANUSHKA; अदिति=ADITI/ADITHI; ऐश्वर्या=AISHWARYA/AISHWARIA/AISWARYA; श्रेया=SHREYA/SREYA;
+आयशा=AYESHA/AISHA; फ़ातिमा=FATIMA/FATHIMA; निर्मला=NIRMALA; कमला=KAMALA; शारदा=SHARADA/SARADA;
+वंदना=VANDANA; सपना=SAPNA; संगीता=SANGEETA/SANGITA/SANGEETHA; मनीषा=MANISHA; पद्मा=PADMA;
+भारती=BHARATI/BHARTI/BHARATHI; मनप्रीत=MANPREET/MANPRIT; जसप्रीत=JASPREET/JASPRIT;
+कृतिका=KRITIKA/KRUTIKA; स्वाति=SWATI/SWATHI; मेघा=MEGHA; तन्वी=TANVI; ईशा=ISHA/EESHA
+"""
+
+INDIAN_MIDDLE_M = "कुमार=KUMAR; प्रसाद=PRASAD; लाल=LAL; चंद्र=CHANDRA/CHANDER; नाथ=NATH"
+
+INDIAN_MIDDLE_F = "देवी=DEVI; कुमारी=KUMARI; रानी=RANI"
+
+INDIAN_FAMILY = """
+कुमार=KUMAR; शर्मा=SHARMA; सिंह=SINGH; वर्मा=VERMA/VARMA; गुप्ता=GUPTA; पटेल=PATEL;
+यादव=YADAV; मिश्रा=MISHRA/MISRA; अग्रवाल=AGRAWAL/AGARWAL/AGGARWAL; जैन=JAIN; शाह=SHAH;
+मेहता=MEHTA; रेड्डी=REDDY/REDDI; राव=RAO; नायर=NAIR; पिल्लै=PILLAI/PILLAY;
+अय्यर=IYER/AIYAR/IYYER; चौधरी=CHAUDHARY/CHOUDHARY/CHOWDHURY/CHAUDHRI;
+श्रीवास्तव=SRIVASTAVA/SHRIVASTAVA/SRIVASTAV; त्रिपाठी=TRIPATHI; पांडे=PANDEY/PANDE;
+दुबे=DUBEY/DUBE; तिवारी=TIWARI/TEWARI; चौहान=CHAUHAN/CHOUHAN; ठाकुर=THAKUR; जोशी=JOSHI;
+देसाई=DESAI; कुलकर्णी=KULKARNI; पाटिल=PATIL; बनर्जी=BANERJEE/BANERJI/BANDYOPADHYAY;
+चटर्जी=CHATTERJEE/CHATTERJI/CHATTOPADHYAY; मुखर्जी=MUKHERJEE/MUKHERJI/MUKHOPADHYAY;
+घोष=GHOSH; दास=DAS; बोस=BOSE/BASU; सेन=SEN; दत्ता=DUTTA/DATTA; नायडू=NAIDU; मेनन=MENON;
+भट्ट=BHATT/BHAT; सक्सेना=SAXENA/SAKSENA; कपूर=KAPOOR/KAPUR; खन्ना=KHANNA; मल्होत्रा=MALHOTRA;
+अरोड़ा=ARORA; भाटिया=BHATIA; गिल=GILL; संधू=SANDHU/SINDHU; ग्रेवाल=GREWAL; ढिल्लों=DHILLON;
+खान=KHAN; अंसारी=ANSARI; शेख=SHAIKH/SHEIKH/SHEKH; क़ुरैशी=QURESHI/KURESHI/QURAISHI;
+सैयद=SYED/SAYYED/SAIYED; मलिक=MALIK; हुसैन=HUSSAIN/HUSAIN/HOSSAIN; रॉय=ROY/RAI; नाथ=NATH;
+प्रसाद=PRASAD; मौर्य=MAURYA/MOURYA; सिन्हा=SINHA; झा=JHA; ओझा=OJHA;
+भारद्वाज=BHARDWAJ/BHARADWAJ; गोयल=GOYAL/GOEL; बंसल=BANSAL; मित्तल=MITTAL; सूद=SOOD/SUD;
+नागर=NAGAR; कृष्णन=KRISHNAN; सुब्रमण्यम=SUBRAMANIAM/SUBRAMANIAN/SUBRAHMANYAM;
+वेंकटरमन=VENKATARAMAN/VENKATRAMAN; रामचंद्रन=RAMACHANDRAN/RAMCHANDRAN
+"""
