@@ -9,10 +9,11 @@ so it finds the same alignment as an exhaustive search in practice, in a fractio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from preboard.matching.text import Token, symbols, tokens, unprefixed
+from preboard.matching.text import Token, symbols, token, unprefixed
 
 _OCR = str.maketrans("01586", "OIBSG")
 
@@ -38,6 +39,12 @@ class Alignment:
 
 def part_similarity(a: Token, b: Token) -> tuple[float, str]:
     """How alike two words are, and the reason (the strongest of several tests)."""
+    return _similarity(a.text, b.text)
+
+
+@lru_cache(maxsize=1 << 18)
+def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
+    a, b = token(a_text), token(b_text)
     if a.text == b.text:
         return 1.0, "same"
     if a.initial or b.initial:
@@ -59,7 +66,8 @@ def part_similarity(a: Token, b: Token) -> tuple[float, str]:
     return spelling, "spelling"
 
 
-def _units(toks: tuple[Token, ...]) -> list[tuple[tuple[int, ...], Token, str]]:
+@lru_cache(maxsize=1 << 16)
+def _units(toks: tuple[Token, ...]) -> tuple[tuple[tuple[int, ...], Token, str], ...]:
     """Single words, adjacent pairs joined into one word, and words without a glued particle,
     each with the positions it covers and the text to show."""
     units: list[tuple[tuple[int, ...], Token, str]] = [
@@ -68,17 +76,12 @@ def _units(toks: tuple[Token, ...]) -> list[tuple[tuple[int, ...], Token, str]]:
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
         if not (a.initial or b.initial):
-            units.append(((i, i + 1), _token(a.text + b.text), f"{a.text} {b.text}"))
+            units.append(((i, i + 1), token(a.text + b.text), f"{a.text} {b.text}"))
     for i, t in enumerate(toks):
         bare = unprefixed(t.text)
         if bare:
-            units.append(((i,), _token(bare), t.text))
-    return units
-
-
-def _token(word: str) -> Token:
-    found = tokens(word)  # cached; one word gives one token
-    return found[0] if found else Token(word, word, word)
+            units.append(((i,), token(bare), t.text))
+    return tuple(units)
 
 
 def align(traveller: tuple[Token, ...], entry: tuple[Token, ...]) -> Alignment:

@@ -8,6 +8,7 @@ officer can read. Levels are ordered from strongest agreement to strongest disag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from preboard.model import PartialDate, Sex, TravelDocument
 from preboard.watchlist import BirthDate, EntryDocument
@@ -97,11 +98,13 @@ def compare_sex(traveller: Sex | None, entry: Sex | None) -> Compared:
     return Compared("same" if traveller == entry else "different", f"{traveller} against {entry}")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_number(number: str) -> str:
     """A document number without separators, upper case (``AB 123-456`` gives ``AB123456``)."""
     return "".join(ch for ch in number.upper() if ch.isalnum())
 
 
+@lru_cache(maxsize=1 << 16)
 def ocr_number(number: str) -> str:
     """The number with letters an OCR or a typist confuses with digits read as those digits."""
     return normalise_number(number).translate(_OCR_DIGITS)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from preboard.matching.compare import Compared
 from preboard.matching.explain import Explanation, explain
-from preboard.matching.features import features
+from preboard.matching.features import NAME_FEATURES, features, side_levels
 from preboard.matching.index import CandidateIndex
 from preboard.matching.text import tokens
 from preboard.matching.weights import Weights, released
@@ -76,10 +77,23 @@ class Matcher:
 
     def score(self, traveller: Traveller, entry: WatchlistEntry) -> MatchResult:
         """Score one pair in full, whatever the index thinks of it."""
+        return self._score(traveller, entry, side_levels(traveller, entry))
+
+    def _score(
+        self, traveller: Traveller, entry: WatchlistEntry, side: dict[str, Compared]
+    ) -> MatchResult:
         name = f"{traveller.given_names} {traveller.surname}".strip()
-        found = features(traveller, entry, self.index.frequency)
+        found = features(traveller, entry, self.index.frequency, side)
         expl = explain(entry.id, name, found, self.weights)
         return MatchResult(entry.id, expl.score, expl)
+
+    def _can_reach(self, side: dict[str, Compared], total: float) -> bool:
+        """Whether the best possible name agreement could lift this pair to ``total``: the
+        name alignment, the costly part, is skipped for pairs that cannot (most of them)."""
+        w = self.weights
+        bound = w.prior + sum(w.best(f) for f in NAME_FEATURES)
+        bound += sum(w.weight(f, c.level) for f, c in side.items())
+        return bound >= total
 
     def match(
         self, traveller: Traveller, *, threshold: float | None = None, limit: int = 10
@@ -90,7 +104,13 @@ class Matcher:
         chosen = [int(p) for p in positions[: self.config.scored]]
         if cut <= 0.0 and len(chosen) < limit:
             chosen += self._nearest_by_name(traveller, limit - len(chosen), set(chosen))
-        results = [self.score(traveller, self.entries[p]) for p in chosen]
+        need = self.weights.total_for(cut)
+        results = []
+        for p in chosen:
+            entry = self.entries[p]
+            side = side_levels(traveller, entry)
+            if self._can_reach(side, need):
+                results.append(self._score(traveller, entry, side))
         kept = [r for r in results if r.score >= cut]
         kept.sort(key=lambda r: (-r.score, r.entry_id))
         return kept[:limit]

@@ -112,18 +112,32 @@ def _best_alignment(
     return best[1], best[2]
 
 
+NAME_FEATURES = ("name", "coverage", "rarity")
+
+
+def side_levels(traveller: Traveller, entry: WatchlistEntry) -> dict[str, Compared]:
+    """The levels that do not depend on the names: cheap, so they are worked out first."""
+    return {
+        "birth_date": compare_birth(traveller.birth_date, entry.birth_dates),
+        "nationality": compare_nationality(traveller.nationality, entry.nationalities),
+        "sex": compare_sex(traveller.sex, entry.sex),
+        "document": compare_documents(traveller.documents, entry.documents),
+    }
+
+
 def features(
-    traveller: Traveller, entry: WatchlistEntry, frequency: Mapping[str, float]
+    traveller: Traveller,
+    entry: WatchlistEntry,
+    frequency: Mapping[str, float],
+    side: dict[str, Compared] | None = None,
 ) -> Features:
-    """Every feature of one pair; ``frequency`` gives each name part's share of list entries."""
+    """Every feature of one pair; ``frequency`` gives each name part's share of list entries.
+    ``side`` passes the name-independent levels when they are already known."""
     al, name = _best_alignment(traveller_tokens(traveller), entry.names)
     levels = {
         "name": _name_level(al),
         "coverage": _coverage_level(al),
         "rarity": _rarity_level(al, frequency),
-        "birth_date": compare_birth(traveller.birth_date, entry.birth_dates),
-        "nationality": compare_nationality(traveller.nationality, entry.nationalities),
-        "sex": compare_sex(traveller.sex, entry.sex),
-        "document": compare_documents(traveller.documents, entry.documents),
+        **(side or side_levels(traveller, entry)),
     }
     return Features(levels, al, name.full, name.kind is NameKind.WEAK_ALIAS)

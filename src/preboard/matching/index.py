@@ -21,60 +21,138 @@ keeps the best ``limit`` entries. Keys whose lists are longer than ``max_posting
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from preboard.matching.compare import normalise_number, ocr_number
-from preboard.matching.text import Token, core, tokens, unprefixed
+from preboard.matching.text import core_words, skeleton, unprefixed
 from preboard.model import Traveller
 from preboard.watchlist import WatchlistEntry
 
 IntArray = npt.NDArray[np.int64]
 _PAIR, _INITIAL, _SINGLE = 0, 1, 2
-_WEIGHTS = {_PAIR: 3.0, _INITIAL: 1.0, _SINGLE: 1.0}
+_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0])  # pair, initial, single
 _MAX_RANGE_YEARS = 12
+_CODE_BITS = 0xFFFFFF
 
 
-def _pair_key(a: int, b: int) -> int:
-    lo, hi = (a, b) if a <= b else (b, a)
-    return (lo << 24) | hi
+@lru_cache(maxsize=1 << 18)
+def word_code(word: str) -> int:
+    """A stable 24-bit code of a word's skeleton (never 0). Codes of different skeletons may
+    collide, which only adds candidates: the full score decides."""
+    return (zlib.crc32(skeleton(word).encode()) & _CODE_BITS) or 1
 
 
-def _initial_key(code: int, letter: str, year: int) -> int:
-    return (_INITIAL << 58) | (code << 20) | ((ord(letter) & 0x7F) << 12) | (year & 0xFFF)
+@lru_cache(maxsize=1 << 18)
+def _bare_code(word: str) -> int:
+    bare = unprefixed(word)
+    return word_code(bare) if bare else 0
 
 
-def _single_key(code: int, year: int) -> int:
-    return (_SINGLE << 58) | (code << 12) | (year & 0xFFF)
+def name_keys(words: Sequence[str], years: Sequence[int]) -> set[int]:
+    """Every key of one name (its core words) for the given birth years (0: unknown).
 
-
-def _kind(key: int) -> int:
-    return key >> 58
+    Pair keys are ``lo << 24 | hi`` of two word codes; initial keys ``1 << 58 | code << 20 |
+    letter << 12 | year``; single keys ``2 << 58 | code << 12 | year``. Written as plain
+    integer arithmetic in loops because the index calls it for every name of the list.
+    """
+    n = len(words)
+    codes = [word_code(w) if len(w) > 1 else 0 for w in words]
+    units: list[tuple[int, int, int]] = []  # (first position, last position, code)
+    for i in range(n):
+        code = codes[i]
+        if not code:
+            continue
+        units.append((i, i, code))
+        bare = _bare_code(words[i])
+        if bare:
+            units.append((i, i, bare))
+        if i + 1 < n and codes[i + 1]:
+            units.append((i, i + 1, word_code(words[i] + words[i + 1])))
+    keys: set[int] = set()
+    for x, (a_lo, a_hi, a) in enumerate(units):
+        for b_lo, b_hi, b in units[x + 1 :]:
+            if a_hi < b_lo or b_hi < a_lo:
+                keys.add((a << 24) | b if a <= b else (b << 24) | a)
+    ys = [y & 0xFFF for y in years]
+    if n > 1:
+        firsts = [ord(w[0]) & 0x7F for w in words]
+        for i in range(n):
+            if codes[i]:
+                base = (_INITIAL << 58) | (codes[i] << 20)
+                for j in range(n):
+                    if j != i:
+                        with_letter = base | (firsts[j] << 12)
+                        keys.update([with_letter | y for y in ys])
+    elif codes and codes[0]:
+        base = (_SINGLE << 58) | (codes[0] << 12)
+        keys.update([base | y for y in ys])
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
-class _Unit:
-    positions: frozenset[int]
-    skeleton: str
+class _Chunk:
+    """The keys of a run of entries, as worked out by one process."""
+
+    keys: bytes
+    ids: bytes
+    ymin: bytes
+    ymax: bytes
+    df: Counter[str]
+    documents: dict[str, list[int]]
 
 
-def _units(toks: tuple[Token, ...]) -> list[_Unit]:
-    units = [_Unit(frozenset((i,)), t.skeleton) for i, t in enumerate(toks) if not t.initial]
-    for i in range(len(toks) - 1):
-        if not (toks[i].initial or toks[i + 1].initial):
-            joined = tokens(toks[i].text + toks[i + 1].text)
-            if joined:
-                units.append(_Unit(frozenset((i, i + 1)), joined[0].skeleton))
-    for i, t in enumerate(toks):
-        bare = unprefixed(t.text)
-        if bare:
-            units.append(_Unit(frozenset((i,)), tokens(bare)[0].skeleton))
-    return units
+_BUILDING: Sequence[WatchlistEntry] = ()  # the entries a forked worker reads
+
+
+def _years(entry: WatchlistEntry) -> list[int]:
+    years: set[int] = set()
+    for bd in entry.birth_dates:
+        end = bd.end.year if bd.end else bd.start.year
+        if end - bd.start.year <= _MAX_RANGE_YEARS:
+            years.update(range(bd.start.year, end + 1))
+    return sorted(years) or [0]
+
+
+def _keys_of(entries: Sequence[WatchlistEntry], span: tuple[int, int]) -> _Chunk:
+    keys, ids = array("q"), array("i")
+    ymin, ymax = array("h"), array("h")
+    df: Counter[str] = Counter()
+    documents: dict[str, list[int]] = {}
+    for position in range(*span):
+        entry = entries[position]
+        years = _years(entry)
+        ymin.append(years[0])
+        ymax.append(years[-1])
+        seen: set[int] = set()
+        words: set[str] = set()
+        for name in entry.names:
+            core = core_words(name.full)
+            if core:
+                seen |= name_keys(core, years)
+                words.update(core)
+        df.update(words)
+        keys.extend(seen)
+        ids.extend([position] * len(seen))
+        for doc in entry.documents:
+            for number in {normalise_number(doc.number), ocr_number(doc.number)}:
+                if number:
+                    documents.setdefault(number, []).append(position)
+    return _Chunk(keys.tobytes(), ids.tobytes(), ymin.tobytes(), ymax.tobytes(), df, documents)
+
+
+def _chunk_keys(span: tuple[int, int]) -> _Chunk:
+    return _keys_of(_BUILDING, span)
 
 
 class CandidateIndex:
@@ -82,7 +160,6 @@ class CandidateIndex:
 
     def __init__(self, max_postings: int = 50_000) -> None:
         self.max_postings = max_postings
-        self.vocab: dict[str, int] = {}
         self.keys: IntArray = np.zeros(0, dtype=np.int64)
         self.offsets: IntArray = np.zeros(1, dtype=np.int64)
         self.postings: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
@@ -93,73 +170,52 @@ class CandidateIndex:
         self.size = 0
 
     # -- building ---------------------------------------------------------------------------
-    def _code(self, skeleton: str) -> int:
-        code = self.vocab.get(skeleton)
-        if code is None:
-            code = self.vocab[skeleton] = len(self.vocab) + 1
-        return code
-
-    def _name_keys(self, toks: tuple[Token, ...], years: Sequence[int]) -> set[int]:
-        keys: set[int] = set()
-        units = _units(toks)
-        codes = [self._code(u.skeleton) for u in units]
-        for i, a in enumerate(units):
-            for j in range(i + 1, len(units)):
-                if not a.positions & units[j].positions:
-                    keys.add(_pair_key(codes[i], codes[j]))
-        words = [(t, self._code(t.skeleton)) for t in toks]
-        for t, code in words:
-            if t.initial:
-                continue
-            for other, _ in words:
-                if other is not t:
-                    keys.update(_initial_key(code, other.text[0], y) for y in years)
-        if len(words) == 1 and not toks[0].initial:
-            keys.update(_single_key(words[0][1], y) for y in years)
-        return keys
-
-    @staticmethod
-    def _years(entry: WatchlistEntry) -> list[int]:
-        years: set[int] = set()
-        for bd in entry.birth_dates:
-            end = bd.end.year if bd.end else bd.start.year
-            if end - bd.start.year <= _MAX_RANGE_YEARS:
-                years.update(range(bd.start.year, end + 1))
-        return sorted(years) or [0]
-
     @classmethod
-    def build(cls, entries: Iterable[WatchlistEntry], max_postings: int = 50_000) -> CandidateIndex:
-        """Index ``entries``; positions in the index are their order in the iterable."""
+    def build(
+        cls, entries: Sequence[WatchlistEntry], max_postings: int = 50_000, workers: int = 0
+    ) -> CandidateIndex:
+        """Index ``entries``; positions in the index are their order in the sequence.
+
+        Large lists are cut into chunks whose keys are worked out in ``workers`` processes
+        (forked, so the entries are shared, not copied); 0 means one per CPU for lists of
+        50,000 entries or more, and one process below that.
+        """
         index = cls(max_postings)
-        keys, ids = array("q"), array("i")
-        ymin, ymax = array("h"), array("h")
-        df: Counter[str] = Counter()
-        position = -1
-        for position, entry in enumerate(entries):
-            years = cls._years(entry)
-            ymin.append(years[0])
-            ymax.append(years[-1])
-            seen: set[int] = set()
-            words: set[str] = set()
-            for name in entry.names:
-                toks = core(tokens(name.full))
-                if toks:
-                    seen |= index._name_keys(toks, years)
-                    words.update(t.text for t in toks)
-            df.update(words)
-            keys.extend(seen)
-            ids.extend([position] * len(seen))
-            for doc in entry.documents:
-                for number in {normalise_number(doc.number), ocr_number(doc.number)}:
-                    if number:
-                        index.documents.setdefault(number, []).append(position)
-        index.size = position + 1
-        index._finish(np.frombuffer(keys, dtype=np.int64), np.frombuffer(ids, dtype=np.int32))
-        index.years_min = np.frombuffer(ymin, dtype=np.int16).copy()
-        index.years_max = np.frombuffer(ymax, dtype=np.int16).copy()
-        n = max(index.size, 1)
-        index.frequency = {word: count / n for word, count in df.items()}
+        count = len(entries)
+        if workers <= 0:
+            workers = (os.cpu_count() or 1) if count >= 50_000 else 1
+        chunk = max(1, -(-count // (workers * 4)))
+        spans = [(start, min(count, start + chunk)) for start in range(0, count, chunk)]
+        if workers > 1 and len(spans) > 1:
+            global _BUILDING
+            _BUILDING = entries
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    parts = pool.map(_chunk_keys, spans)
+            finally:
+                _BUILDING = ()
+        else:
+            parts = [_keys_of(entries, span) for span in spans]
+        index._merge(parts, count)
         return index
+
+    def _merge(self, parts: list[_Chunk], count: int) -> None:
+        df: Counter[str] = Counter()
+        for part in parts:
+            df.update(part.df)
+            for number, ids in part.documents.items():
+                self.documents.setdefault(number, []).extend(ids)
+        self.size = count
+
+        def joined(field: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
+            arrays = [np.frombuffer(getattr(part, field), dtype=dtype) for part in parts]
+            return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
+
+        self._finish(joined("keys", np.int64), joined("ids", np.int32))
+        self.years_min = joined("ymin", np.int16)
+        self.years_max = joined("ymax", np.int16)
+        n = max(count, 1)
+        self.frequency = {word: c / n for word, c in df.items()}
 
     def _finish(self, keys: IntArray, ids: npt.NDArray[np.int32]) -> None:
         order = np.argsort(keys, kind="stable")
@@ -170,59 +226,23 @@ class CandidateIndex:
 
     # -- querying ---------------------------------------------------------------------------
     def query_keys(self, traveller: Traveller) -> list[int]:
-        """The keys of a traveller's name (only codes the list knows)."""
-        toks = core(tokens(f"{traveller.given_names} {traveller.surname}"))
+        """The keys of a traveller's name: the birth year and the years either side, and 0."""
+        words = core_words(f"{traveller.given_names} {traveller.surname}")
         year = traveller.birth_date.year if traveller.birth_date else 0
         years = [0, year - 1, year, year + 1] if year else [0]
-        keys: set[int] = set()
-        units = [u for u in _units(toks) if u.skeleton in self.vocab]
-        codes = [self.vocab[u.skeleton] for u in units]
-        for i, a in enumerate(units):
-            for j in range(i + 1, len(units)):
-                if not a.positions & units[j].positions:
-                    keys.add(_pair_key(codes[i], codes[j]))
-        for t in toks:
-            code = self.vocab.get(t.skeleton)
-            if code is None or t.initial:
-                continue
-            for other in toks:
-                if other is not t:
-                    keys.update(_initial_key(code, other.text[0], y) for y in years)
-            if len(toks) == 1:
-                keys.update(_single_key(code, y) for y in years)
-        return sorted(keys)
+        return sorted(name_keys(words, years))
 
     def candidates(self, traveller: Traveller, limit: int = 200) -> npt.NDArray[np.int32]:
         """Positions of the best ``limit`` entries for ``traveller``, best first."""
-        query = np.array(self.query_keys(traveller), dtype=np.int64)
-        found: list[npt.NDArray[np.int32]] = []
-        weights: list[npt.NDArray[np.float64]] = []
-        if len(query) and len(self.keys):
-            slots = np.searchsorted(self.keys, query)
-            slots = np.minimum(slots, len(self.keys) - 1)
-            hits = slots[self.keys[slots] == query]
-            kinds = query[self.keys[slots] == query] >> 58
-            for slot, kind in zip(hits.tolist(), kinds.tolist(), strict=True):
-                start, end = int(self.offsets[slot]), int(self.offsets[slot + 1])
-                if end - start > self.max_postings:
-                    continue
-                found.append(self.postings[start:end])
-                weights.append(np.full(end - start, _WEIGHTS[kind]))
-        for doc in traveller.documents:
-            if doc.number:
-                for number, weight in (
-                    (normalise_number(doc.number), 12.0),
-                    (ocr_number(doc.number), 8.0),
-                ):
-                    ids = self.documents.get(number)
-                    if ids:
-                        found.append(np.array(ids, dtype=np.int32))
-                        weights.append(np.full(len(ids), weight))
-        if not found:
+        ids, weights = self._postings(np.array(self.query_keys(traveller), dtype=np.int64))
+        extra_ids, extra_weights = self._documents(traveller)
+        if extra_ids:
+            ids = np.concatenate([ids, np.array(extra_ids, dtype=np.int32)])
+            weights = np.concatenate([weights, np.array(extra_weights)])
+        if not len(ids):
             return np.zeros(0, dtype=np.int32)
-        ids_all = np.concatenate(found)
-        unique, inverse = np.unique(ids_all, return_inverse=True)
-        score = np.bincount(inverse, weights=np.concatenate(weights))
+        unique, inverse = np.unique(ids, return_inverse=True)
+        score = np.bincount(inverse, weights=weights)
         year = traveller.birth_date.year if traveller.birth_date else 0
         if year:
             lo, hi = self.years_min[unique], self.years_max[unique]
@@ -233,3 +253,41 @@ class CandidateIndex:
             top = np.argpartition(-score, limit)[:limit]
             unique, score = unique[top], score[top]
         return unique[np.argsort(-score, kind="stable")].astype(np.int32)
+
+    def _postings(self, query: IntArray) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]:
+        """Entry positions of every list the query keys find, with the weight of each key."""
+        empty = (np.zeros(0, dtype=np.int32), np.zeros(0))
+        if not len(query) or not len(self.keys):
+            return empty
+        slots = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
+        hit = self.keys[slots] == query
+        slots, kinds = slots[hit], query[hit] >> 58
+        starts, ends = self.offsets[slots], self.offsets[slots + 1]
+        keep = (ends - starts) <= self.max_postings
+        starts, ends, kinds = starts[keep], ends[keep], kinds[keep]
+        if not len(starts):
+            return empty
+        lengths = ends - starts
+        # Gather every slice in one go: positions start..end-1 of each kept key.
+        steps = np.ones(int(lengths.sum()), dtype=np.int64)
+        heads = np.cumsum(lengths)[:-1]
+        steps[0] = starts[0]
+        steps[heads] = starts[1:] - ends[:-1] + 1
+        ids = self.postings[np.cumsum(steps)]
+        weights = np.repeat(_KIND_WEIGHTS[kinds], lengths)
+        return ids, weights
+
+    def _documents(self, traveller: Traveller) -> tuple[list[int], list[float]]:
+        ids: list[int] = []
+        weights: list[float] = []
+        for doc in traveller.documents:
+            if not doc.number:
+                continue
+            for number, weight in (
+                (normalise_number(doc.number), 12.0),
+                (ocr_number(doc.number), 8.0),
+            ):
+                found = self.documents.get(number, ())
+                ids.extend(found)
+                weights.extend([weight] * len(found))
+        return ids, weights

@@ -167,31 +167,51 @@ def skeleton(word: str) -> str:
 _APOSTROPHES = str.maketrans("", "", "'`´’‘ʼ")
 
 
+@lru_cache(maxsize=1 << 16)
+def _ascii_word(word: str) -> str:
+    return ascii_text(word)
+
+
 def _clean(raw: str) -> str:
     text = unicodedata.normalize("NFKC", raw).translate(_APOSTROPHES)  # O'BRIEN is OBRIEN
     if not text.isascii():
-        text = ascii_text(text)
+        # Word by word, so the (slow, script-aware) transliteration of each word is cached.
+        text = " ".join(w if w.isascii() else _ascii_word(w) for w in text.split())
     return text.upper()
 
 
+def split_words(raw: str) -> list[str]:
+    """The words of a name in any script: transliterated, upper case, titles dropped."""
+    words = [w for w in _SPLIT.split(_clean(raw)) if w]
+    if len(words) > 1:
+        words = [w for w in words if w not in TITLES] or words
+    return words
+
+
+def core_words(raw: str) -> tuple[str, ...]:
+    """The identity-bearing words of a name: particles dropped unless nothing else is left.
+    The same words as ``core(tokens(raw))``, without building tokens (for the index)."""
+    words = split_words(raw)
+    kept = tuple(w for w in words if w not in PARTICLES)
+    return kept or tuple(words)
+
+
 @lru_cache(maxsize=1 << 18)
+def token(word: str) -> Token:
+    """The token of one upper-case ASCII word."""
+    return Token(
+        word,
+        skeleton(word),
+        metaphone(word) or word,
+        particle=word in PARTICLES,
+        initial=len(word) == 1,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
 def tokens(raw: str) -> tuple[Token, ...]:
     """The tokens of a name in any script (titles dropped; empty when nothing is left)."""
-    words = [w for w in _SPLIT.split(_clean(raw)) if w]
-    out: list[Token] = []
-    for word in words:
-        if word in TITLES and len(words) > 1:
-            continue
-        out.append(
-            Token(
-                word,
-                skeleton(word),
-                metaphone(word) or word,
-                particle=word in PARTICLES,
-                initial=len(word) == 1,
-            )
-        )
-    return tuple(out)
+    return tuple(token(w) for w in split_words(raw))
 
 
 def core(toks: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -200,6 +220,7 @@ def core(toks: tuple[Token, ...]) -> tuple[Token, ...]:
     return kept or toks
 
 
+@lru_cache(maxsize=1 << 16)
 def unprefixed(word: str) -> str | None:
     """``CRUZ`` for ``DELACRUZ``, ``HASSAN`` for ``ALHASSAN``: a joined particle removed."""
     for prefix in _JOINABLE_PREFIXES:

@@ -10,6 +10,7 @@ reviewed, and released as a new ``weights_vN.json``: nothing here learns in prod
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,6 +35,18 @@ class Weights:
 
     def weight(self, feature: str, level: str) -> float:
         return self.table[feature][level]
+
+    def best(self, feature: str) -> float:
+        """The largest weight a feature can add."""
+        return max(self.table[feature].values())
+
+    def total_for(self, score: float) -> float:
+        """The log2-odds total that gives ``score`` (the inverse of the logistic)."""
+        if score <= 0.0:
+            return float("-inf")
+        if score >= 1.0:
+            return float("inf")
+        return math.log2(score / (1.0 - score))
 
 
 def parse_weights(doc: dict[str, Any]) -> Weights:
