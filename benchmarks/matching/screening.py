@@ -14,10 +14,13 @@ Figures:
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from preboard.matching import Matcher
+from preboard.matching.weights import parse_weights
 from preboard.synthetic import make_screening_set
 
 
@@ -25,10 +28,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--list-size", type=int, default=10_000)
+    parser.add_argument("--weights", type=Path, help="a candidate weights file to evaluate")
     args = parser.parse_args()
+    weights = parse_weights(json.loads(args.weights.read_text())) if args.weights else None
     data = make_screening_set(args.seed, list_size=args.list_size)
     t0 = time.perf_counter()
-    matcher = Matcher.build(list(data.entries))
+    matcher = Matcher.build(list(data.entries), weights=weights)
     build = time.perf_counter() - t0
     position = {e.id: i for i, e in enumerate(matcher.entries)}
     in_index = in_scored = variants = 0

@@ -18,7 +18,7 @@ def words(name: str) -> list[str]:
         ("Mr John O'Brien", ["JOHN", "OBRIEN"]),
         ("Juan Carlos de la Cruz", ["JUAN", "CARLOS", "CRUZ"]),
         ("Мухаммад Аль-Хасан", ["MUHAMMAD", "HASAN"]),
-        ("NGUYỄN VĂN AN", ["NGUYEN", "AN"]),
+        ("NGUYỄN VĂN AN", ["NGUYEN", "VAN", "AN"]),  # VAN is a name here, not a particle
         ("Γιώργος Παπαδόπουλος", ["GIORGOS", "PAPADOPOULOS"]),
         ("张秀元", ["ZHANG", "XIU", "YUAN"]),
     ],

@@ -21,6 +21,7 @@ keeps the best ``limit`` entries. Keys whose lists are longer than ``max_posting
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 import zlib
@@ -40,8 +41,9 @@ from preboard.model import Traveller
 from preboard.watchlist import WatchlistEntry
 
 IntArray = npt.NDArray[np.int64]
-_PAIR, _INITIAL, _SINGLE = 0, 1, 2
-_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0])  # pair, initial, single
+_PAIR, _INITIAL, _SINGLE, _DOB, _ANY_YEAR = 0, 1, 2, 3, 4
+_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0, 2.0, 0.5])  # by kind, in that order
+_EPOCH = dt.date(1800, 1, 1)
 _MAX_RANGE_YEARS = 12
 _CODE_BITS = 0xFFFFFF
 
@@ -59,12 +61,24 @@ def _bare_code(word: str) -> int:
     return word_code(bare) if bare else 0
 
 
-def name_keys(words: Sequence[str], years: Sequence[int]) -> set[int]:
-    """Every key of one name (its core words) for the given birth years (0: unknown).
+def day_number(year: int, month: int, day: int) -> int:
+    """Days since 1800-01-01 (0 for an impossible date), to key a full birth date."""
+    try:
+        return (dt.date(year, month, day) - _EPOCH).days & 0xFFFFF
+    except ValueError:
+        return 0
+
+
+def name_keys(
+    words: Sequence[str], years: Sequence[int], days: Sequence[int], any_year: bool
+) -> set[int]:
+    """Every key of one name (its words) for the birth years (0: unknown) and full dates.
 
     Pair keys are ``lo << 24 | hi`` of two word codes; initial keys ``1 << 58 | code << 20 |
-    letter << 12 | year``; single keys ``2 << 58 | code << 12 | year``. Written as plain
-    integer arithmetic in loops because the index calls it for every name of the list.
+    letter << 12 | year``; single keys ``2 << 58 | code << 12 | year``; date keys ``3 << 58 |
+    code << 20 | day``, one word with a full birth date; any-year keys ``4 << 58 | code << 20
+    | letter << 12``, for travellers whose birth date is unknown. Plain integer arithmetic in
+    loops, because the index calls it for every name of the list.
     """
     n = len(words)
     codes = [word_code(w) if len(w) > 1 else 0 for w in words]
@@ -84,16 +98,22 @@ def name_keys(words: Sequence[str], years: Sequence[int]) -> set[int]:
         for b_lo, b_hi, b in units[x + 1 :]:
             if a_hi < b_lo or b_hi < a_lo:
                 keys.add((a << 24) | b if a <= b else (b << 24) | a)
+    for _, _, code in units:
+        base = (_DOB << 58) | (code << 20)
+        keys.update([base | d for d in days])
     ys = [y & 0xFFF for y in years]
     if n > 1:
         firsts = [ord(w[0]) & 0x7F for w in words]
         for i in range(n):
             if codes[i]:
                 base = (_INITIAL << 58) | (codes[i] << 20)
+                anyway = (_ANY_YEAR << 58) | (codes[i] << 20)
                 for j in range(n):
                     if j != i:
                         with_letter = base | (firsts[j] << 12)
                         keys.update([with_letter | y for y in ys])
+                        if any_year:
+                            keys.add(anyway | (firsts[j] << 12))
     elif codes and codes[0]:
         base = (_SINGLE << 58) | (codes[0] << 12)
         keys.update([base | y for y in ys])
@@ -124,6 +144,15 @@ def _years(entry: WatchlistEntry) -> list[int]:
     return sorted(years) or [0]
 
 
+def _days(entry: WatchlistEntry) -> list[int]:
+    days = []
+    for bd in entry.birth_dates:
+        d = bd.start
+        if bd.end is None and d.month is not None and d.day is not None:
+            days.append(day_number(d.year, d.month, d.day))
+    return [d for d in days if d]
+
+
 def _keys_of(entries: Sequence[WatchlistEntry], span: tuple[int, int]) -> _Chunk:
     keys, ids = array("q"), array("i")
     ymin, ymax = array("h"), array("h")
@@ -131,7 +160,7 @@ def _keys_of(entries: Sequence[WatchlistEntry], span: tuple[int, int]) -> _Chunk
     documents: dict[str, list[int]] = {}
     for position in range(*span):
         entry = entries[position]
-        years = _years(entry)
+        years, days = _years(entry), _days(entry)
         ymin.append(years[0])
         ymax.append(years[-1])
         seen: set[int] = set()
@@ -139,7 +168,7 @@ def _keys_of(entries: Sequence[WatchlistEntry], span: tuple[int, int]) -> _Chunk
         for name in entry.names:
             core = core_words(name.full)
             if core:
-                seen |= name_keys(core, years)
+                seen |= name_keys(core, years, days, True)
                 words.update(core)
         df.update(words)
         keys.extend(seen)
@@ -226,11 +255,17 @@ class CandidateIndex:
 
     # -- querying ---------------------------------------------------------------------------
     def query_keys(self, traveller: Traveller) -> list[int]:
-        """The keys of a traveller's name: the birth year and the years either side, and 0."""
+        """The keys of a traveller's name: the birth year and the years either side, and 0;
+        the full birth date and the same with day and month swapped; any-year keys when the
+        birth date is unknown."""
         words = core_words(f"{traveller.given_names} {traveller.surname}")
-        year = traveller.birth_date.year if traveller.birth_date else 0
+        born = traveller.birth_date
+        year = born.year if born else 0
         years = [0, year - 1, year, year + 1] if year else [0]
-        return sorted(name_keys(words, years))
+        days: list[int] = []
+        if born is not None and born.month is not None and born.day is not None:
+            days = [day_number(year, born.month, born.day), day_number(year, born.day, born.month)]
+        return sorted(name_keys(words, years, [d for d in days if d], not year))
 
     def candidates(self, traveller: Traveller, limit: int = 200) -> npt.NDArray[np.int32]:
         """Positions of the best ``limit`` entries for ``traveller``, best first."""

@@ -44,7 +44,10 @@ TITLES = frozenset(
         "SRTA",
     ]
 )
-# Words that join a family name to its parts; kept for display, weak in matching.
+# Words that join a family name to its parts; kept for display, weak in matching. Words that
+# are particles in one language and names in another (LE, DO, DA, VAN in Vietnamese, BEN, ABU,
+# DU, DI, E, Y) are not on the list: dropping a real name part costs more than keeping a
+# particle.
 PARTICLES = frozenset(
     [
         "DE",
@@ -53,29 +56,19 @@ PARTICLES = frozenset(
         "LA",
         "LAS",
         "LOS",
-        "DA",
         "DAS",
-        "DO",
         "DOS",
-        "DI",
-        "DU",
-        "VAN",
         "VON",
         "DER",
         "DEN",
         "TER",
         "TEN",
-        "LE",
         "AL",
         "EL",
         "BIN",
-        "BEN",
         "IBN",
         "BINT",
-        "ABU",
         "UL",
-        "Y",
-        "E",
     ]
 )
 _JOINABLE_PREFIXES = ("DELA", "DEL", "DE", "DA", "DI", "DU", "AL", "EL", "LA", "LE", "VAN", "VON")
