@@ -53,7 +53,7 @@ def pairs(
     for traveller in data.travellers:
         truth = data.truth[traveller.ref or ""]
         true_pos = by_id.get(truth.entry_id) if truth.entry_id else None
-        chosen = [int(p) for p in matcher.index.candidates(traveller)[: matcher.config.scored]]
+        chosen = matcher.index.candidates(traveller)[: matcher.config.scored]
         if true_pos is not None and true_pos not in chosen:
             chosen.append(true_pos)
         for pos in chosen:

@@ -47,7 +47,7 @@ def main() -> None:
             best_innocent[truth.traveller_id] = max((r.score for r in results), default=0.0)
             continue
         variants += 1
-        candidates = matcher.index.candidates(traveller).tolist()
+        candidates = matcher.index.candidates(traveller)
         pos = position[truth.entry_id]
         in_index += pos in candidates
         in_scored += pos in candidates[: matcher.config.scored]

@@ -101,7 +101,7 @@ class Matcher:
         """The entries scoring at or above ``threshold`` (the operating point by default)."""
         cut = self.operating_point if threshold is None else threshold
         positions = self.index.candidates(traveller, self.config.candidates)
-        chosen = [int(p) for p in positions[: self.config.scored]]
+        chosen = positions[: self.config.scored]
         if cut <= 0.0 and len(chosen) < limit:
             chosen += self._nearest_by_name(traveller, limit - len(chosen), set(chosen))
         need = self.weights.total_for(cut)

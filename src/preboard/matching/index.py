@@ -243,6 +243,7 @@ class CandidateIndex:
         self._finish(joined("keys", np.int64), joined("ids", np.int32))
         self.years_min = joined("ymin", np.int16)
         self.years_max = joined("ymax", np.int16)
+
         n = max(count, 1)
         self.frequency = {word: c / n for word, c in df.items()}
 
@@ -267,18 +268,24 @@ class CandidateIndex:
             days = [day_number(year, born.month, born.day), day_number(year, born.day, born.month)]
         return sorted(name_keys(words, years, [d for d in days if d], not year))
 
-    def candidates(self, traveller: Traveller, limit: int = 200) -> npt.NDArray[np.int32]:
-        """Positions of the best ``limit`` entries for ``traveller``, best first."""
+    def candidates(self, traveller: Traveller, limit: int = 200) -> list[int]:
+        """Positions of the best ``limit`` entries for ``traveller``, best first (ties by
+        position)."""
         ids, weights = self._postings(np.array(self.query_keys(traveller), dtype=np.int64))
-        extra_ids, extra_weights = self._documents(traveller)
-        if extra_ids:
-            ids = np.concatenate([ids, np.array(extra_ids, dtype=np.int32)])
-            weights = np.concatenate([weights, np.array(extra_weights)])
+        doc_ids, doc_weights = self._documents(traveller)
+        if doc_ids:
+            ids = np.concatenate([ids, np.array(doc_ids, dtype=np.int32)])
+            weights = np.concatenate([weights, np.array(doc_weights)])
         if not len(ids):
-            return np.zeros(0, dtype=np.int32)
+            return []
+        year = traveller.birth_date.year if traveller.birth_date else 0
+        return self._rank(ids, weights, year, limit)
+
+    def _rank(
+        self, ids: npt.NDArray[np.int32], weights: npt.NDArray[np.float64], year: int, limit: int
+    ) -> list[int]:
         unique, inverse = np.unique(ids, return_inverse=True)
         score = np.bincount(inverse, weights=weights)
-        year = traveller.birth_date.year if traveller.birth_date else 0
         if year:
             lo, hi = self.years_min[unique], self.years_max[unique]
             known = lo > 0
@@ -287,7 +294,8 @@ class CandidateIndex:
         if len(unique) > limit:
             top = np.argpartition(-score, limit)[:limit]
             unique, score = unique[top], score[top]
-        return unique[np.argsort(-score, kind="stable")].astype(np.int32)
+        order = np.lexsort((unique, -score))
+        return [int(i) for i in unique[order]]
 
     def _postings(self, query: IntArray) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]:
         """Entry positions of every list the query keys find, with the weight of each key."""
