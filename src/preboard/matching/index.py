@@ -1,9 +1,9 @@
 """The candidate index: for a traveller, the few hundred list entries worth scoring.
 
-Every name of every entry is cut into words (``text.tokens``), and each word into its
-romanisation-robust ``skeleton`` code. The index holds three kinds of keys, each a 64-bit
-integer, in one sorted array with the entry positions beside it (a CSR layout built with NumPy
-in one sort):
+Every name of every entry is cut into words (``text.core_words``), and each word into a stable
+24-bit code of its romanisation-robust ``skeleton``. The index holds seven kinds of keys, each
+a 64-bit integer, in one sorted array with the entry positions beside it (a CSR layout built
+with NumPy in one sort):
 
 - **pair keys**: two different words of one name, unordered. Two words of a name rarely agree
   by chance, so these lists are short; word order, dropped or added parts and romanisations
@@ -13,10 +13,17 @@ in one sort):
   (0 when unknown). They find a name with a typo in one word or a given name cut to its
   initial, among people born about the same year.
 - **single keys**: a one-word name and the birth year.
+- **date keys**: one word and the full birth date: a romanisation or typo in every other word.
+- **any-year keys**: one word and another's initial, whatever the birth year, for travellers
+  whose birth date is unknown.
+- **date-only keys** and **word keys**: the full birth date alone, or one rare word alone, for
+  names changed beyond recognition. They weigh least; a word key is read only while few
+  entries share the word.
 
 Document numbers are looked up exactly and after OCR normalisation. A query sums the weights of
 the keys each entry shares with the traveller, adds a little for an agreeing birth year, and
 keeps the best ``limit`` entries. Keys whose lists are longer than ``max_postings`` are skipped.
+The index only proposes: every proposal is scored in full before anyone sees it.
 """
 
 from __future__ import annotations
@@ -41,8 +48,10 @@ from preboard.model import Traveller
 from preboard.watchlist import WatchlistEntry
 
 IntArray = npt.NDArray[np.int64]
-_PAIR, _INITIAL, _SINGLE, _DOB, _ANY_YEAR = 0, 1, 2, 3, 4
-_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0, 2.0, 0.5])  # by kind, in that order
+_PAIR, _INITIAL, _SINGLE, _DOB, _ANY_YEAR, _DATE_ONLY, _WORD = 0, 1, 2, 3, 4, 5, 6
+_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0, 2.0, 0.5, 0.5, 0.5])  # by kind, in that order
+# A word alone is a key only while it is rare: longer lists than this are not read.
+_KIND_CAPS = np.array([0, 0, 0, 0, 0, 0, 1_000])
 _EPOCH = dt.date(1800, 1, 1)
 _MAX_RANGE_YEARS = 12
 _CODE_BITS = 0xFFFFFF
@@ -77,7 +86,10 @@ def name_keys(
     Pair keys are ``lo << 24 | hi`` of two word codes; initial keys ``1 << 58 | code << 20 |
     letter << 12 | year``; single keys ``2 << 58 | code << 12 | year``; date keys ``3 << 58 |
     code << 20 | day``, one word with a full birth date; any-year keys ``4 << 58 | code << 20
-    | letter << 12``, for travellers whose birth date is unknown. Plain integer arithmetic in
+    | letter << 12``, for travellers whose birth date is unknown; date-only keys ``5 << 58 |
+    day``, the full birth date alone, for names changed beyond recognition; word keys ``6 <<
+    58 | code``, one word alone, read only while few entries share it. The last two weigh
+    least. Plain integer arithmetic in
     loops, because the index calls it for every name of the list.
     """
     n = len(words)
@@ -101,6 +113,8 @@ def name_keys(
     for _, _, code in units:
         base = (_DOB << 58) | (code << 20)
         keys.update([base | d for d in days])
+    keys.update([(_DATE_ONLY << 58) | d for d in days])
+    keys.update([(_WORD << 58) | code for _, _, code in units])
     ys = [y & 0xFFF for y in years]
     if n > 1:
         firsts = [ord(w[0]) & 0x7F for w in words]
@@ -306,7 +320,9 @@ class CandidateIndex:
         hit = self.keys[slots] == query
         slots, kinds = slots[hit], query[hit] >> 58
         starts, ends = self.offsets[slots], self.offsets[slots + 1]
-        keep = (ends - starts) <= self.max_postings
+        caps = _KIND_CAPS[kinds]
+        caps[caps == 0] = self.max_postings
+        keep = (ends - starts) <= caps
         starts, ends, kinds = starts[keep], ends[keep], kinds[keep]
         if not len(starts):
             return empty
