@@ -29,23 +29,56 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from preboard.matching import Matcher
+from preboard.matching import Matcher, Weights
 from preboard.matching.features import FEATURES, features
 from preboard.synthetic import make_screening_set
 
+# The level each feature's weights are measured from (weight 0): "no evidence either way".
 REFERENCE = {
-    "document": "missing",
+    "name": "none",
+    "initials": "none",
+    "undated": "dated",
+    "coverage": "none",
+    "rarity": "common",
     "birth_date": "missing",
     "nationality": "missing",
     "sex": "missing",
+    "document": "missing",
 }
+# Features whose levels are ordered from strongest to weakest agreement: their weights are made
+# monotone along that order (pool adjacent violators), so a better agreement never weighs less.
+ORDERED = {
+    "name": ("exact", "strong", "good", "fair", "weak", "none"),
+    "rarity": ("very_rare", "rare", "usual", "common"),
+    "undated": ("very_rare", "rare", "usual", "common"),
+    "document": ("exact", "near", "missing", "different"),
+    "nationality": ("same", "missing", "different"),
+    "sex": ("same", "missing", "different"),
+}
+
+
+def monotone(weights: dict[str, float], order: tuple[str, ...], counts: dict[str, int]) -> None:
+    """Make ``weights`` non-increasing along ``order`` (count-weighted pooling), in place."""
+    blocks: list[tuple[list[str], float, int]] = []  # (levels, sum of weights, count)
+    for level in order:
+        if level not in weights:
+            continue
+        n = max(counts.get(level, 1), 1)
+        blocks.append(([level], weights[level] * n, n))
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] < blocks[-1][1] / blocks[-1][2]:
+            last, prev = blocks.pop(), blocks.pop()
+            blocks.append((prev[0] + last[0], prev[1] + last[1], prev[2] + last[2]))
+    for levels, total, count in blocks:
+        for level in levels:
+            weights[level] = round(total / count, 2)
 
 
 def pairs(
     seed: int, list_size: int
 ) -> tuple[list[dict[str, str]], list[int], list[tuple[str, str]]]:
     data = make_screening_set(seed, list_size=list_size)
-    matcher = Matcher.build(list(data.entries))
+    # Only the index is used here: any weights do (the released ones may lack a new feature).
+    matcher = Matcher.build(list(data.entries), weights=Weights("-", "", "", 0.0, 0.5, {}))
     by_id = {e.id: i for i, e in enumerate(matcher.entries)}
     rows: list[dict[str, str]] = []
     labels: list[int] = []
@@ -83,6 +116,9 @@ def fit(
     table = {f: {lv: 0.0 for lv in levels[f]} for f in FEATURES}
     for (f, lv), coef in zip(columns, model.coef_[0], strict=True):
         table[f][lv] = round(float(coef) / math.log(2), 2)
+    for f, order in ORDERED.items():
+        counts = {lv: sum(1 for r in rows if r[f] == lv) for lv in levels[f]}
+        monotone(table[f], order, counts)
     prior = round(float(model.intercept_[0]) / math.log(2), 2)
     return table, prior, model.decision_function(x) / math.log(2)
 
@@ -101,12 +137,19 @@ def operating_point(totals: np.ndarray, owners: list[tuple[str, str]]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seed", type=int, default=101)
+    parser.add_argument("--seed", type=int, nargs="+", default=[101, 102])
     parser.add_argument("--list-size", type=int, default=10_000)
     parser.add_argument("--version", default="2")
     parser.add_argument("--out", type=Path, default=Path("weights_v2.json"))
     args = parser.parse_args()
-    rows, labels, owners = pairs(args.seed, args.list_size)
+    rows: list[dict[str, str]] = []
+    labels: list[int] = []
+    owners: list[tuple[str, str]] = []
+    for seed in args.seed:
+        more = pairs(seed, args.list_size)
+        rows += more[0]
+        labels += more[1]
+        owners += [(f"{seed}:{t}", kind) for t, kind in more[2]]
     table, prior, totals = fit(rows, labels)
     point = operating_point(totals, owners)
     doc = {
@@ -114,7 +157,7 @@ def main() -> None:
         "released": dt.date.today().isoformat(),
         "method": (
             f"logistic regression on one-hot feature levels, {len(rows)} pairs "
-            f"({sum(labels)} true) from make_screening_set(seed={args.seed}, "
+            f"({sum(labels)} true) from make_screening_set(seed in {args.seed}, "
             f"list_size={args.list_size}); log2 units; reviewed before release"
         ),
         "prior": prior,

@@ -57,7 +57,9 @@ def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
         return max(spelling, 0.95), "ocr"
     if min(len(a.text), len(b.text)) >= 4 and OSA.distance(a.text, b.text) == 1:
         return max(spelling, 0.9), "spelling"
-    if a.skeleton == b.skeleton and len(a.skeleton) >= 2:
+    # The same consonant skeleton, and the spellings not far apart unless the skeleton is long
+    # enough to be telling (MOHAMMAD and MEHDI share MT, and nothing else).
+    if a.skeleton == b.skeleton and (len(a.skeleton) >= 4 or spelling >= 0.7):
         return max(spelling, 0.93), "romanisation"
     if a.metaphone == b.metaphone and len(a.metaphone) >= 2:
         return max(spelling, 0.92), "phonetic"
@@ -80,8 +82,13 @@ def _units(toks: tuple[Token, ...]) -> tuple[tuple[tuple[int, ...], Token, str],
     for i, t in enumerate(toks):
         bare = unprefixed(t.text)
         if bare:
-            units.append(((i,), token(bare), t.text))
+            units.append(((i,), token(bare), f"{t.text}"))
     return tuple(units)
+
+
+def _glued(show: str, tok: Token) -> bool:
+    """A unit made by taking a glued particle off a word (ALHASSAN shown, HASSAN compared)."""
+    return " " not in show and show != tok.text
 
 
 def align(traveller: tuple[Token, ...], entry: tuple[Token, ...]) -> Alignment:
@@ -91,6 +98,8 @@ def align(traveller: tuple[Token, ...], entry: tuple[Token, ...]) -> Alignment:
     for t_idx, t_tok, t_show in _units(traveller):
         for e_idx, e_tok, e_show in _units(entry):
             sim, reason = part_similarity(t_tok, e_tok)
+            if _glued(t_show, t_tok) or _glued(e_show, e_tok):
+                sim, reason = min(sim, 0.97), "particle" if reason == "same" else reason
             if sim >= 0.7:
                 # A joined unit must do better than its words would on their own.
                 joined = len(t_idx) + len(e_idx) - 2

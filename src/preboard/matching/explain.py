@@ -16,13 +16,14 @@ from preboard.matching.features import FEATURES, Features
 from preboard.matching.weights import Weights
 
 _READABLE = {
-    "same": "identical",
-    "initial": "initial of",
-    "romanisation": "another romanisation of",
-    "phonetic": "sounds like",
-    "equivalent": "a known equivalent of",
-    "ocr": "an OCR confusion of",
-    "spelling": "a spelling variant of",
+    "same": "{t} is identical to {e}",
+    "initial": "{t} is the initial of {e}",
+    "romanisation": "{t} is another romanisation of {e}",
+    "phonetic": "{t} sounds like {e}",
+    "equivalent": "{t} is a known equivalent of {e}",
+    "ocr": "{t} is {e} with an OCR confusion",
+    "particle": "{t} and {e} differ by a particle written together",
+    "spelling": "{t} is a spelling variant of {e}",
 }
 
 
@@ -82,8 +83,8 @@ class Explanation:
             f"{self.traveller_name} against {self.entry_name} ({self.entry_id}): {self.score:.2f}"
         ]
         for m in self.alignment:
-            how = _READABLE.get(m.reason, m.reason)
-            lines.append(f"  {m.traveller} is {how} {m.entry} ({m.similarity:.2f})")
+            how = _READABLE.get(m.reason, "{t} ~ {e}").format(t=m.traveller, e=m.entry)
+            lines.append(f"  {how} ({m.similarity:.2f})")
         if self.traveller_left:
             lines.append(f"  not on the list entry: {' '.join(self.traveller_left)}")
         if self.entry_left:

@@ -24,7 +24,17 @@ from preboard.matching.text import Token, core, tokens
 from preboard.model import Traveller
 from preboard.watchlist import EntryName, NameKind, WatchlistEntry
 
-FEATURES = ("name", "coverage", "rarity", "birth_date", "nationality", "sex", "document")
+FEATURES = (
+    "name",
+    "initials",
+    "coverage",
+    "rarity",
+    "undated",
+    "birth_date",
+    "nationality",
+    "sex",
+    "document",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +53,42 @@ def traveller_tokens(t: Traveller) -> tuple[Token, ...]:
 
 
 def _name_level(al: Alignment) -> Compared:
-    if not al.matches:
-        return Compared("none", "no part of the names agrees")
-    chars = sum(len(m.entry) for m in al.matches)
-    quality = sum(m.similarity * len(m.entry) for m in al.matches) / chars
-    exact = all(m.similarity == 1.0 for m in al.matches)
-    if exact and not al.traveller_left and not al.entry_left:
+    """How alike the aligned parts are: the weakest full-word agreement decides; initials are
+    counted apart (``initials``), since an initial agrees with many names."""
+    words = [m for m in al.matches if m.reason != "initial"]
+    if not words:
+        return Compared("none", "no full word of the names agrees")
+    weakest = min(m.similarity for m in words)
+    if (
+        weakest == 1.0
+        and not al.traveller_left
+        and not al.entry_left
+        and len(words) == len(al.matches)
+    ):
         level = "exact"
-    elif quality >= 0.97:
+    elif weakest >= 0.97:
         level = "strong"
-    elif quality >= 0.92:
+    elif weakest >= 0.92:
         level = "good"
-    elif quality >= 0.85:
+    elif weakest >= 0.85:
         level = "fair"
     else:
         level = "weak"
-    return Compared(level, f"aligned parts agree at {quality:.2f}")
+    return Compared(level, f"the weakest aligned word agrees at {weakest:.2f}")
+
+
+def _initials_level(al: Alignment) -> Compared:
+    count = sum(1 for m in al.matches if m.reason == "initial")
+    if not count:
+        return Compared("none", "no initials")
+    return Compared("some", f"{count} name part(s) given as an initial only")
+
+
+def _undated_level(rarity: Compared, birth: Compared) -> Compared:
+    """A name agreement without any birth date to back it: its rarity is all there is."""
+    if birth.level != "missing":
+        return Compared("dated", "a birth date was compared")
+    return Compared(rarity.level, f"no birth date to compare; the name is {rarity.level}")
 
 
 def _coverage_level(al: Alignment) -> Compared:
@@ -112,7 +142,7 @@ def _best_alignment(
     return best[1], best[2]
 
 
-NAME_FEATURES = ("name", "coverage", "rarity")
+NAME_FEATURES = ("name", "initials", "coverage", "rarity", "undated")
 
 
 def side_levels(traveller: Traveller, entry: WatchlistEntry) -> dict[str, Compared]:
@@ -134,10 +164,14 @@ def features(
     """Every feature of one pair; ``frequency`` gives each name part's share of list entries.
     ``side`` passes the name-independent levels when they are already known."""
     al, name = _best_alignment(traveller_tokens(traveller), entry.names)
+    side = side or side_levels(traveller, entry)
+    rarity = _rarity_level(al, frequency)
     levels = {
         "name": _name_level(al),
+        "initials": _initials_level(al),
         "coverage": _coverage_level(al),
-        "rarity": _rarity_level(al, frequency),
-        **(side or side_levels(traveller, entry)),
+        "rarity": rarity,
+        "undated": _undated_level(rarity, side["birth_date"]),
+        **side,
     }
     return Features(levels, al, name.full, name.kind is NameKind.WEAK_ALIAS)

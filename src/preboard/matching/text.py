@@ -217,7 +217,7 @@ def core(toks: tuple[Token, ...]) -> tuple[Token, ...]:
 def unprefixed(word: str) -> str | None:
     """``CRUZ`` for ``DELACRUZ``, ``HASSAN`` for ``ALHASSAN``: a joined particle removed."""
     for prefix in _JOINABLE_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
             return word[len(prefix) :]
     return None
 
