@@ -49,6 +49,15 @@ REFERENCE = {
 # monotone along that order (pool adjacent violators), so a better agreement never weighs less.
 ORDERED = {
     "name": ("exact", "strong", "good", "fair", "weak", "none"),
+    "coverage": (
+        "full",
+        "traveller_in_entry",
+        "entry_in_traveller",
+        "single_only",
+        "partial",
+        "single",
+        "none",
+    ),
     "rarity": ("very_rare", "rare", "usual", "common"),
     "undated": ("very_rare", "rare", "usual", "common"),
     "document": ("exact", "near", "missing", "different"),

@@ -19,7 +19,7 @@ from typing import Any
 from preboard.errors import ConfigurationError
 from preboard.matching.features import FEATURES
 
-CURRENT = "weights_v2.json"
+CURRENT = "weights_v3.json"
 
 
 @dataclass(frozen=True, slots=True)
