@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -128,7 +129,33 @@ class Matcher:
         return [int(i) for _, _, i in found if int(i) not in skip][:count]
 
     def match_many(
-        self, travellers: Iterable[Traveller], *, threshold: float | None = None, limit: int = 10
+        self,
+        travellers: Sequence[Traveller],
+        *,
+        threshold: float | None = None,
+        limit: int = 10,
+        workers: int = 1,
     ) -> list[list[MatchResult]]:
-        """``match`` for each traveller, in order."""
-        return [self.match(t, threshold=threshold, limit=limit) for t in travellers]
+        """``match`` for each traveller, in order; ``workers`` > 1 shares the work among forked
+        processes (the index is shared, not copied), for batches such as a day's flights."""
+        if workers <= 1 or len(travellers) < 4 * workers:
+            return [self.match(t, threshold=threshold, limit=limit) for t in travellers]
+        global _SHARED
+        _SHARED = (self, threshold, limit)
+        step = -(-len(travellers) // (workers * 4))
+        chunks = [travellers[i : i + step] for i in range(0, len(travellers), step)]
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_match_chunk, chunks)
+        finally:
+            _SHARED = None
+        return [found for part in parts for found in part]
+
+
+_SHARED: tuple[Matcher, float | None, int] | None = None  # what forked workers match with
+
+
+def _match_chunk(travellers: Sequence[Traveller]) -> list[list[MatchResult]]:
+    assert _SHARED is not None
+    matcher, threshold, limit = _SHARED
+    return [matcher.match(t, threshold=threshold, limit=limit) for t in travellers]

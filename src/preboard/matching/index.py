@@ -201,7 +201,7 @@ def _chunk_keys(span: tuple[int, int]) -> _Chunk:
 class CandidateIndex:
     """Candidate generation over a watchlist (see the module docstring)."""
 
-    def __init__(self, max_postings: int = 50_000) -> None:
+    def __init__(self, max_postings: int = 5_000) -> None:
         self.max_postings = max_postings
         self.keys: IntArray = np.zeros(0, dtype=np.int64)
         self.offsets: IntArray = np.zeros(1, dtype=np.int64)
@@ -215,7 +215,7 @@ class CandidateIndex:
     # -- building ---------------------------------------------------------------------------
     @classmethod
     def build(
-        cls, entries: Sequence[WatchlistEntry], max_postings: int = 50_000, workers: int = 0
+        cls, entries: Sequence[WatchlistEntry], max_postings: int = 5_000, workers: int = 0
     ) -> CandidateIndex:
         """Index ``entries``; positions in the index are their order in the sequence.
 
