@@ -171,6 +171,7 @@ def main() -> None:
         ),
         "prior": prior,
         "operating_point": point,
+        "list_size": args.list_size,
         "weights": table,
     }
     args.out.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")

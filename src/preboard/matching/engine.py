@@ -53,7 +53,7 @@ class Matcher:
     ) -> None:
         self.entries = entries
         self.index = index
-        self.weights = weights
+        self.weights = weights.for_list(len(entries))
         self.config = config
         self._captions: list[str] | None = None
 

@@ -2,7 +2,8 @@
 
 A Fellegi-Sunter model: each feature level has a weight, ``log2(m/u)``, the log-ratio of how
 often that level occurs among true matches (m) and among non-matches (u). The score is the
-logistic of the prior log-odds plus the sum of the weights, a number in [0, 1]. Weights are
+logistic of the prior log-odds plus the sum of the weights, a number in [0, 1]; the prior is
+set for the size of the list being screened (``Weights.for_list``). Weights are
 estimated offline from labelled synthetic data (``benchmarks/matching/estimate_weights.py``),
 reviewed, and released as a new ``weights_vN.json``: nothing here learns in production.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,6 +33,17 @@ class Weights:
     prior: float
     operating_point: float
     table: dict[str, dict[str, float]]
+    list_size: int = 10_000
+
+    def for_list(self, size: int) -> Weights:
+        """The same weights for a list of ``size`` entries. The prior is the odds that one
+        traveller-entry pair is a match, which falls as the list grows: for a list longer than
+        the one the weights were estimated on it moves by ``log2(list_size / size)``, a fixed
+        rule, so a longer list needs more evidence. It is never raised for a shorter list."""
+        if size <= self.list_size:
+            return self
+        shift = math.log2(self.list_size / size)
+        return replace(self, prior=round(self.prior + shift, 2), list_size=size)
 
     def weight(self, feature: str, level: str) -> float:
         return self.table[feature][level]
@@ -65,6 +77,7 @@ def parse_weights(doc: dict[str, Any]) -> Weights:
         prior=float(doc["prior"]),
         operating_point=float(doc["operating_point"]),
         table=table,
+        list_size=int(doc.get("list_size", 10_000)),
     )
 
 
