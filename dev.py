@@ -7,6 +7,8 @@ extras (once, or again when pyproject.toml changes), then runs the chosen job.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -24,6 +26,29 @@ def _run(*args: str | Path) -> None:
         sys.exit(result.returncode)
 
 
+def ensure_system_packages() -> None:
+    """PyICU (needed by rigour and followthemoney, through normality) builds from source
+    against the ICU headers: install Debian's libicu-dev and pkg-config when they are missing
+    and we may (root with apt-get); otherwise say what to install."""
+    has_icu = (
+        shutil.which("pkg-config")
+        and subprocess.run(["pkg-config", "--exists", "icu-uc"], check=False).returncode == 0
+    )
+    if has_icu:
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("installing libicu-dev and pkg-config (for PyICU) ...", flush=True)
+        _run("apt-get", "update", "-qq")
+        _run("apt-get", "install", "-y", "-qq", "libicu-dev", "pkg-config")
+        return
+    print(
+        "preboard needs the ICU headers to build PyICU: install libicu-dev and pkg-config "
+        "(Debian/Ubuntu) or icu4c (Homebrew), then run this again.",
+        file=sys.stderr,
+    )
+    sys.exit(1)
+
+
 def ensure_env(extras: str = "dev") -> None:
     """Create the virtual environment and install the project when needed."""
     if not (BIN / "python").exists():
@@ -31,6 +56,7 @@ def ensure_env(extras: str = "dev") -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
     if not STAMP.exists() or STAMP.read_text() != digest:
+        ensure_system_packages()
         print(f"installing preboard[{extras}] into .venv ...", flush=True)
         _run(BIN / "python", "-m", "pip", "install", "-q", "--upgrade", "pip")
         _run(BIN / "python", "-m", "pip", "install", "-q", "-e", f".[{extras}]")
