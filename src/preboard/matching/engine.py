@@ -54,6 +54,8 @@ class Matcher:
         self.entries = entries
         self.index = index
         self.weights = weights.for_list(len(entries))
+        # The most the prior and the name features together can add (for pruning).
+        self._name_bound = self.weights.prior + sum(self.weights.best(f) for f in NAME_FEATURES)
         self.config = config
         self._captions: list[str] | None = None
 
@@ -91,9 +93,8 @@ class Matcher:
     def _can_reach(self, side: dict[str, Compared], total: float) -> bool:
         """Whether the best possible name agreement could lift this pair to ``total``: the
         name alignment, the costly part, is skipped for pairs that cannot (most of them)."""
-        w = self.weights
-        bound = w.prior + sum(w.best(f) for f in NAME_FEATURES)
-        bound += sum(w.weight(f, c.level) for f, c in side.items())
+        table = self.weights.table
+        bound = self._name_bound + sum(table[f][c.level] for f, c in side.items())
         return bound >= total
 
     def match(
