@@ -7,6 +7,7 @@ officer can read. Levels are ordered from strongest agreement to strongest disag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,15 +27,22 @@ BIRTH_LEVELS = (
     "conflict",
     "missing",
 )
+_BIRTH_RANK = {level: rank for rank, level in enumerate(BIRTH_LEVELS)}
 _OCR_DIGITS = str.maketrans("OQDIL|ZSBG", "0001112586")
 
 
 @dataclass(frozen=True, slots=True)
 class Compared:
-    """The level of one comparison and what it rests on."""
+    """The level of one comparison and what it rests on. The detail may be given as a function
+    that writes it: most comparisons are only ranked and never shown, so their text is not
+    written unless someone reads it."""
 
     level: str
-    detail: str
+    note: str | Callable[[], str]
+
+    @property
+    def detail(self) -> str:
+        return self.note if isinstance(self.note, str) else self.note()
 
 
 def _digits(d: PartialDate) -> str:
@@ -66,8 +74,8 @@ def compare_birth(traveller: PartialDate | None, entry: tuple[BirthDate, ...]) -
         return Compared(
             "missing", "no birth date on " + ("the traveller" if not traveller else "the entry")
         )
-    best = "missing"
-    best_on = ""
+    best, best_rank = "missing", _BIRTH_RANK["missing"]
+    best_on: BirthDate | None = None
     for listed in entry:
         if listed.end is not None:
             inside = listed.start.year <= traveller.year <= listed.end.year
@@ -79,9 +87,11 @@ def compare_birth(traveller: PartialDate | None, entry: tuple[BirthDate, ...]) -
             )
         else:
             level = _one_date(traveller, listed.start)
-        if BIRTH_LEVELS.index(level) < BIRTH_LEVELS.index(best):
-            best, best_on = level, listed.iso()
-    return Compared(best, f"{traveller.iso()} against {best_on}")
+        rank = _BIRTH_RANK[level]
+        if rank < best_rank:
+            best, best_rank, best_on = level, rank, listed
+    on = best_on
+    return Compared(best, lambda: f"{traveller.iso()} against {on.iso() if on else '?'}")
 
 
 def compare_nationality(traveller: str | None, entry: tuple[str, ...]) -> Compared:
@@ -89,13 +99,14 @@ def compare_nationality(traveller: str | None, entry: tuple[str, ...]) -> Compar
         return Compared("missing", "nationality not known on both sides")
     if traveller in entry:
         return Compared("same", traveller)
-    return Compared("different", f"{traveller} against {', '.join(entry)}")
+    return Compared("different", lambda: f"{traveller} against {', '.join(entry)}")
 
 
 def compare_sex(traveller: Sex | None, entry: Sex | None) -> Compared:
     if traveller in (None, Sex.UNSPECIFIED) or entry in (None, Sex.UNSPECIFIED):
         return Compared("missing", "sex not known on both sides")
-    return Compared("same" if traveller == entry else "different", f"{traveller} against {entry}")
+    level = "same" if traveller == entry else "different"
+    return Compared(level, lambda: f"{traveller} against {entry}")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -107,13 +107,19 @@ class Matcher:
         if cut <= 0.0 and len(chosen) < limit:
             chosen += self._nearest_by_name(traveller, limit - len(chosen), set(chosen))
         need = self.weights.total_for(cut)
-        results = []
+        table = self.weights.table
+        name = f"{traveller.given_names} {traveller.surname}".strip()
+        kept: list[MatchResult] = []
         for p in chosen:
             entry = self.entries[p]
             side = side_levels(traveller, entry)
-            if self._can_reach(side, need):
-                results.append(self._score(traveller, entry, side))
-        kept = [r for r in results if r.score >= cut]
+            if not self._can_reach(side, need):
+                continue
+            found = features(traveller, entry, self.index.frequency, side)
+            total = self.weights.prior + sum(table[f][c.level] for f, c in found.levels.items())
+            if total >= need:  # only what is kept is explained in words
+                expl = explain(entry.id, name, found, self.weights)
+                kept.append(MatchResult(entry.id, expl.score, expl))
         kept.sort(key=lambda r: (-r.score, r.entry_id))
         return kept[:limit]
 

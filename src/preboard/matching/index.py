@@ -309,7 +309,7 @@ class CandidateIndex:
             top = np.argpartition(-score, limit)[:limit]
             unique, score = unique[top], score[top]
         order = np.lexsort((unique, -score))
-        return [int(i) for i in unique[order]]
+        return [int(i) for i in unique[order].tolist()]
 
     def _postings(self, query: IntArray) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]:
         """Entry positions of every list the query keys find, with the weight of each key."""
