@@ -51,7 +51,7 @@ IntArray = npt.NDArray[np.int64]
 _PAIR, _INITIAL, _SINGLE, _DOB, _ANY_YEAR, _DATE_ONLY, _WORD = 0, 1, 2, 3, 4, 5, 6
 _KIND_WEIGHTS = np.array([3.0, 1.0, 1.0, 2.0, 0.5, 0.5, 0.5])  # by kind, in that order
 # A word alone is a key only while it is rare: longer lists than this are not read.
-_KIND_CAPS = np.array([0, 0, 0, 0, 0, 0, 1_000])
+_KIND_CAPS = np.array([0, 0, 0, 0, 0, 0, 100])
 _EPOCH = dt.date(1800, 1, 1)
 _MAX_RANGE_YEARS = 12
 _CODE_BITS = 0xFFFFFF
