@@ -69,3 +69,14 @@ def test_default_threshold_is_the_operating_point(tmp_path: Path) -> None:
     assert all(line["score"] >= released().operating_point for line in lines)
     assert {line["traveller_id"] for line in lines} <= {"T1", "T2", "T4"}
     assert f"threshold {released().operating_point:.2f}" in proc.stderr
+
+
+def test_a_missing_watchlist_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "preboard", "match", "--watchlist", str(tmp_path / "none.csv"),
+         "--travellers", str(tmp_path / "none.csv"), "--output", str(tmp_path / "o.jsonl")],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "no such file" in proc.stderr

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
+from rich.text import Text
 
 from preboard.cli import demo, match, mrz, parse, watchlist
+from preboard.cli.render import console
+from preboard.errors import PreboardError
 from preboard.logging import configure_logging
 from preboard.settings import Settings
 
@@ -31,5 +36,10 @@ app.add_typer(watchlist.app, name="watchlist")
 
 
 def main() -> None:
-    """Entry point of the ``preboard`` script."""
-    app()
+    """Entry point of the ``preboard`` script: preboard's own errors are reported in a line
+    (exit status 1), never as a traceback."""
+    try:
+        app()
+    except PreboardError as err:
+        console(stderr=True).print(Text(f"error: {err.detail}", style="bold red"))
+        sys.exit(1)
