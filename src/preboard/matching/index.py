@@ -1,7 +1,7 @@
 """The candidate index: for a traveller, the few hundred list entries worth scoring.
 
 Every name of every entry is cut into words (``text.core_words``), and each word into a stable
-24-bit code of its romanisation-robust ``skeleton``. The index holds eight kinds of keys, each
+24-bit code of its romanisation-robust ``skeleton``. The index holds seven kinds of keys, each
 a 64-bit integer, in one sorted array with the entry positions beside it (a CSR layout built
 with NumPy in one sort):
 
@@ -9,9 +9,6 @@ with NumPy in one sort):
   by chance, so these lists are short; word order, dropped or added parts and romanisations
   (through the skeleton) do not break them. Words joined across a space (DE LA CRUZ and
   DELACRUZ) and words without a glued particle (ALHASSAN and HASSAN) count as words too.
-  Each pair is also keyed with the birth year (0 when unknown); the pair alone is read only
-  while few entries share it, so a common pair of names reads only the people born about the
-  traveller's year.
 - **initial keys**: one word, the initial of another word of the name, and the birth year
   (0 when unknown). They find a name with a typo in one word or a given name cut to its
   initial, among people born about the same year.
@@ -51,13 +48,10 @@ from preboard.model import Traveller
 from preboard.watchlist import WatchlistEntry
 
 IntArray = npt.NDArray[np.int64]
-_PAIR, _INITIAL, _SINGLE, _DOB, _ANY_YEAR, _DATE_ONLY, _WORD, _PAIR_YEAR = range(8)
-_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0, 2.0, 0.5, 0.5, 0.5, 3.0])  # by kind, in that order
-# Lists longer than these are not read (0: the index's ``max_postings``): a word alone only
-# while it is rare, a pair of words without the year only while few share it (the pair with
-# the birth year finds the rest).
-_KIND_CAPS = np.array([300, 0, 0, 0, 0, 0, 100, 0])
-_CODE22 = 0x3FFFFF
+_PAIR, _INITIAL, _SINGLE, _DOB, _ANY_YEAR, _DATE_ONLY, _WORD = 0, 1, 2, 3, 4, 5, 6
+_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0, 2.0, 0.5, 0.5, 0.5])  # by kind, in that order
+# A word alone is a key only while it is rare: longer lists than this are not read.
+_KIND_CAPS = np.array([0, 0, 0, 0, 0, 0, 100])
 _EPOCH = dt.date(1800, 1, 1)
 _MAX_RANGE_YEARS = 12
 _CODE_BITS = 0xFFFFFF
@@ -112,19 +106,16 @@ def name_keys(
         if i + 1 < n and codes[i + 1]:
             units.append((i, i + 1, word_code(words[i] + words[i + 1])))
     keys: set[int] = set()
-    ys = [y & 0xFFF for y in years]
     for x, (a_lo, a_hi, a) in enumerate(units):
         for b_lo, b_hi, b in units[x + 1 :]:
             if a_hi < b_lo or b_hi < a_lo:
-                lo, hi = (a, b) if a <= b else (b, a)
-                keys.add((lo << 24) | hi)
-                dated = (_PAIR_YEAR << 58) | ((lo & _CODE22) << 34) | ((hi & _CODE22) << 12)
-                keys.update([dated | y for y in ys])
+                keys.add((a << 24) | b if a <= b else (b << 24) | a)
     for _, _, code in units:
         base = (_DOB << 58) | (code << 20)
         keys.update([base | d for d in days])
     keys.update([(_DATE_ONLY << 58) | d for d in days])
     keys.update([(_WORD << 58) | code for _, _, code in units])
+    ys = [y & 0xFFF for y in years]
     if n > 1:
         firsts = [ord(w[0]) & 0x7F for w in words]
         for i in range(n):
