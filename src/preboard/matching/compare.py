@@ -8,8 +8,8 @@ officer can read. Levels are ordered from strongest agreement to strongest disag
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from preboard.model import PartialDate, Sex, TravelDocument
 from preboard.watchlist import BirthDate, EntryDocument
@@ -31,8 +31,7 @@ _BIRTH_RANK = {level: rank for rank, level in enumerate(BIRTH_LEVELS)}
 _OCR_DIGITS = str.maketrans("OQDIL|ZSBG", "0001112586")
 
 
-@dataclass(frozen=True, slots=True)
-class Compared:
+class Compared(NamedTuple):
     """The level of one comparison and what it rests on. The detail may be given as a function
     that writes it: most comparisons are only ranked and never shown, so their text is not
     written unless someone reads it."""
@@ -136,9 +135,9 @@ def compare_documents(
     """``exact`` (same number), ``near`` (OCR confusions or one transposition), ``different``
     (both sides have numbers and none agree) or ``missing``. The level stays ``different``
     rather than conflicting: people hold several documents over a life."""
-    numbers = [normalise_number(d.number) for d in traveller if d.number]
-    listed = [normalise_number(d.number) for d in entry if d.number]
-    if not numbers or not listed:
+    numbers = [normalise_number(d.number) for d in traveller if d.number] if entry else []
+    listed = [normalise_number(d.number) for d in entry if d.number] if numbers else []
+    if not listed:
         return Compared("missing", "no document number on both sides")
     for a in numbers:
         for b in listed:

@@ -35,10 +35,11 @@ class MatchResult:
 
 @dataclass(frozen=True, slots=True)
 class MatchConfig:
-    """How much work a match does: index candidates kept, and how many are scored in full."""
+    """How much work a match does: how many of the index's best candidates are scored in
+    full, and how many travellers share one pass over the index."""
 
-    candidates: int = 200
     scored: int = 12
+    batch: int = 256
 
 
 class Matcher:
@@ -101,9 +102,21 @@ class Matcher:
         self, traveller: Traveller, *, threshold: float | None = None, limit: int = 10
     ) -> list[MatchResult]:
         """The entries scoring at or above ``threshold`` (the operating point by default)."""
+        return self._match_batch([traveller], threshold, limit)[0]
+
+    def _match_batch(
+        self, travellers: Sequence[Traveller], threshold: float | None, limit: int
+    ) -> list[list[MatchResult]]:
         cut = self.operating_point if threshold is None else threshold
-        positions = self.index.candidates(traveller, self.config.candidates)
-        chosen = positions[: self.config.scored]
+        found = self.index.candidates_many(travellers, self.config.scored)
+        return [
+            self._scored(t, chosen, cut, limit) for t, chosen in zip(travellers, found, strict=True)
+        ]
+
+    def _scored(
+        self, traveller: Traveller, chosen: list[int], cut: float, limit: int
+    ) -> list[MatchResult]:
+        """Score a traveller's chosen candidates in full and keep those at or above ``cut``."""
         if cut <= 0.0 and len(chosen) < limit:
             chosen += self._nearest_by_name(traveller, limit - len(chosen), set(chosen))
         need = self.weights.total_for(cut)
@@ -146,7 +159,7 @@ class Matcher:
         """``match`` for each traveller, in order; ``workers`` > 1 shares the work among forked
         processes (the index is shared, not copied), for batches such as a day's flights."""
         if workers <= 1 or len(travellers) < 4 * workers:
-            return [self.match(t, threshold=threshold, limit=limit) for t in travellers]
+            return self._match_all(travellers, threshold, limit)
         global _SHARED
         _SHARED = (self, threshold, limit)
         step = -(-len(travellers) // (workers * 4))
@@ -158,6 +171,16 @@ class Matcher:
             _SHARED = None
         return [found for part in parts for found in part]
 
+    def _match_all(
+        self, travellers: Sequence[Traveller], threshold: float | None, limit: int
+    ) -> list[list[MatchResult]]:
+        step = self.config.batch
+        return [
+            found
+            for start in range(0, len(travellers), step)
+            for found in self._match_batch(travellers[start : start + step], threshold, limit)
+        ]
+
 
 _SHARED: tuple[Matcher, float | None, int] | None = None  # what forked workers match with
 
@@ -165,4 +188,4 @@ _SHARED: tuple[Matcher, float | None, int] | None = None  # what forked workers 
 def _match_chunk(travellers: Sequence[Traveller]) -> list[list[MatchResult]]:
     assert _SHARED is not None
     matcher, threshold, limit = _SHARED
-    return [matcher.match(t, threshold=threshold, limit=limit) for t in travellers]
+    return matcher._match_all(travellers, threshold, limit)

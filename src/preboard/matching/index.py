@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, pairwise
 from typing import Any
 
 import numpy as np
@@ -49,7 +50,14 @@ from preboard.watchlist import WatchlistEntry
 
 IntArray = npt.NDArray[np.int64]
 _PAIR, _INITIAL, _SINGLE, _DOB, _ANY_YEAR, _DATE_ONLY, _WORD = 0, 1, 2, 3, 4, 5, 6
-_KIND_WEIGHTS = np.array([3.0, 1.0, 1.0, 2.0, 0.5, 0.5, 0.5])  # by kind, in that order
+# Weights by kind, in that order, then documents found exactly and after OCR folding; in half
+# points, so that a query's scores are small integers and sort exactly.
+_KIND_HALVES = np.zeros(256, dtype=np.int64)
+_KIND_HALVES[:9] = [6, 2, 2, 4, 1, 1, 1, 24, 16]
+_MAX_HALVES = (1 << 16) - 1
+_ENTRY_BITS = 24  # index positions: lists of up to 16.7 M entries
+_ENTRY_MASK = (1 << _ENTRY_BITS) - 1
+_OWNER_BITS = 23  # travellers in one batch: owner << 40 stays below 2**63
 # A word alone is a key only while it is rare: longer lists than this are not read.
 _KIND_CAPS = np.array([0, 0, 0, 0, 0, 0, 100])
 _EPOCH = dt.date(1800, 1, 1)
@@ -285,68 +293,91 @@ class CandidateIndex:
     def candidates(self, traveller: Traveller, limit: int = 200) -> list[int]:
         """Positions of the best ``limit`` entries for ``traveller``, best first (ties by
         position)."""
-        ids, weights = self._postings(np.array(self.query_keys(traveller), dtype=np.int64))
-        doc_ids, doc_weights = self._documents(traveller)
-        if doc_ids:
-            ids = np.concatenate([ids, np.array(doc_ids, dtype=np.int32)])
-            weights = np.concatenate([weights, np.array(doc_weights)])
-        if not len(ids):
-            return []
-        year = traveller.birth_date.year if traveller.birth_date else 0
-        return self._rank(ids, weights, year, limit)
+        return self.candidates_many([traveller], limit)[0]
 
-    def _rank(
-        self, ids: npt.NDArray[np.int32], weights: npt.NDArray[np.float64], year: int, limit: int
-    ) -> list[int]:
-        unique, inverse = np.unique(ids, return_inverse=True)
-        score = np.bincount(inverse, weights=weights)
-        if year:
-            lo, hi = self.years_min[unique], self.years_max[unique]
-            known = lo > 0
-            near = known & (lo - 1 <= year) & (year <= hi + 1)
-            score = score + 2.0 * near - 1.0 * (known & ~near)
-        if len(unique) > limit:
-            top = np.argpartition(-score, limit)[:limit]
-            unique, score = unique[top], score[top]
-        order = np.lexsort((unique, -score))
-        return [int(i) for i in unique[order].tolist()]
+    def candidates_many(self, travellers: Sequence[Traveller], limit: int = 200) -> list[list[int]]:
+        """``candidates`` for each traveller, worked out in one NumPy pass over the batch.
 
-    def _postings(self, query: IntArray) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float64]]:
-        """Entry positions of every list the query keys find, with the weight of each key."""
-        empty = (np.zeros(0, dtype=np.int32), np.zeros(0))
+        Each posting found becomes one 64-bit number, traveller << 32 | entry << 8 | key
+        kind, so that a single sort groups every (traveller, entry) pair; the kinds' weights
+        are summed per pair, the birth-year agreement added, and a second sort of traveller,
+        score (descending, in half points) and entry puts each traveller's best first.
+        """
+        count = len(travellers)
+        if count >= 1 << _OWNER_BITS:
+            half = count // 2
+            return self.candidates_many(travellers[:half], limit) + self.candidates_many(
+                travellers[half:], limit
+            )
+        found = self._gather(travellers)
+        if not len(found):
+            return [[] for _ in travellers]
+        found.sort()
+        pair = found >> 8
+        heads = np.flatnonzero(np.concatenate(([True], pair[1:] != pair[:-1])))
+        halves = np.add.reduceat(_KIND_HALVES[found & 0xFF], heads)
+        pair = pair[heads]
+        owner, entry = pair >> _ENTRY_BITS, pair & _ENTRY_MASK
+        years = np.array(
+            [t.birth_date.year if t.birth_date else 0 for t in travellers], dtype=np.int64
+        )[owner]
+        lo, hi = self.years_min[entry], self.years_max[entry]
+        known = (lo > 0) & (years > 0)
+        near = known & (lo - 1 <= years) & (years <= hi + 1)
+        halves = halves + 4 * near - 2 * (known & ~near)
+        rank = np.clip((1 << 15) - halves, 0, _MAX_HALVES)  # the best score sorts first
+        order = (owner << 40) | (rank << _ENTRY_BITS)
+        order = np.sort(order | entry)
+        owners = order >> 40
+        starts = np.searchsorted(owners, np.arange(count + 1))
+        ranked = (order & _ENTRY_MASK).tolist()
+        return [ranked[a : min(b, a + limit)] for a, b in pairwise(starts)]
+
+    def _gather(self, travellers: Sequence[Traveller]) -> IntArray:
+        """Every posting the travellers' keys and documents find, as traveller << 32 | entry
+        << 8 | kind (documents are kinds 7 and 8, exact and after OCR folding)."""
+        keys = [self.query_keys(t) for t in travellers]
+        lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+        query = np.fromiter(chain.from_iterable(keys), dtype=np.int64, count=int(lengths.sum()))
+        owner = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
+        parts = [self._postings(query, owner), self._document_postings(travellers)]
+        return np.concatenate(parts)
+
+    def _postings(self, query: IntArray, owner: IntArray) -> IntArray:
+        """The postings of every list the query keys find (see ``_gather``)."""
         if not len(query) or not len(self.keys):
-            return empty
+            return np.zeros(0, dtype=np.int64)
         slots = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
         hit = self.keys[slots] == query
-        slots, kinds = slots[hit], query[hit] >> 58
+        slots, kinds, owner = slots[hit], query[hit] >> 58, owner[hit]
         starts, ends = self.offsets[slots], self.offsets[slots + 1]
         caps = _KIND_CAPS[kinds]
         caps[caps == 0] = self.max_postings
         keep = (ends - starts) <= caps
-        starts, ends, kinds = starts[keep], ends[keep], kinds[keep]
+        starts, ends, kinds, owner = starts[keep], ends[keep], kinds[keep], owner[keep]
         if not len(starts):
-            return empty
+            return np.zeros(0, dtype=np.int64)
         lengths = ends - starts
         # Gather every slice in one go: positions start..end-1 of each kept key.
         steps = np.ones(int(lengths.sum()), dtype=np.int64)
         heads = np.cumsum(lengths)[:-1]
         steps[0] = starts[0]
         steps[heads] = starts[1:] - ends[:-1] + 1
-        ids = self.postings[np.cumsum(steps)]
-        weights = np.repeat(_KIND_WEIGHTS[kinds], lengths)
-        return ids, weights
+        ids = self.postings[np.cumsum(steps)].astype(np.int64)
+        tags: IntArray = np.repeat((owner << 32) | kinds, lengths)
+        return tags | (ids << 8)
 
-    def _documents(self, traveller: Traveller) -> tuple[list[int], list[float]]:
-        ids: list[int] = []
-        weights: list[float] = []
-        for doc in traveller.documents:
-            if not doc.number:
-                continue
-            for number, weight in (
-                (normalise_number(doc.number), 12.0),
-                (ocr_number(doc.number), 8.0),
-            ):
-                found = self.documents.get(number, ())
-                ids.extend(found)
-                weights.extend([weight] * len(found))
-        return ids, weights
+    def _document_postings(self, travellers: Sequence[Traveller]) -> IntArray:
+        found: list[int] = []
+        for owner, traveller in enumerate(travellers):
+            for doc in traveller.documents:
+                if not doc.number:
+                    continue
+                for number, kind in (
+                    (normalise_number(doc.number), 7),
+                    (ocr_number(doc.number), 8),
+                ):
+                    found.extend(
+                        (owner << 32) | (p << 8) | kind for p in self.documents.get(number, ())
+                    )
+        return np.array(found, dtype=np.int64)
