@@ -39,7 +39,7 @@ class MatchConfig:
     full, and how many travellers share one pass over the index."""
 
     scored: int = 12
-    batch: int = 256
+    batch: int = 128
 
 
 class Matcher:

@@ -251,30 +251,32 @@ class CandidateIndex:
         return index
 
     def _merge(self, parts: list[_Chunk], count: int) -> None:
+        """Join the chunks' keys into the sorted index, emptying ``parts`` as it goes so that
+        the build never holds more than two copies of the postings."""
         df: Counter[str] = Counter()
         for part in parts:
             df.update(part.df)
             for number, ids in part.documents.items():
                 self.documents.setdefault(number, []).extend(ids)
         self.size = count
+        self.frequency = {word: c / max(count, 1) for word, c in df.items()}
 
         def joined(field: str, dtype: type[np.generic]) -> npt.NDArray[Any]:
             arrays = [np.frombuffer(getattr(part, field), dtype=dtype) for part in parts]
             return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
 
-        self._finish(joined("keys", np.int64), joined("ids", np.int32))
         self.years_min = joined("ymin", np.int16)
         self.years_max = joined("ymax", np.int16)
-
-        n = max(count, 1)
-        self.frequency = {word: c / n for word, c in df.items()}
-
-    def _finish(self, keys: IntArray, ids: npt.NDArray[np.int32]) -> None:
+        keys, owners = joined("keys", np.int64), joined("ids", np.int32)
+        parts.clear()
         order = np.argsort(keys, kind="stable")
-        keys, self.postings = keys[order], ids[order]
-        unique, starts = np.unique(keys, return_index=True)
-        self.keys = unique
-        self.offsets = np.append(starts, len(keys)).astype(np.int64)
+        keys = keys[order]
+        self.postings = owners[order]
+        del order, owners
+        heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        self.keys = keys[heads]
+        del keys
+        self.offsets = np.append(heads, len(self.postings)).astype(np.int64)
 
     # -- querying ---------------------------------------------------------------------------
     def query_keys(self, traveller: Traveller) -> list[int]:
@@ -330,8 +332,11 @@ class CandidateIndex:
         order = np.sort(order | entry)
         owners = order >> 40
         starts = np.searchsorted(owners, np.arange(count + 1))
-        ranked = (order & _ENTRY_MASK).tolist()
-        return [ranked[a : min(b, a + limit)] for a, b in pairwise(starts)]
+        place = np.arange(len(order)) - np.repeat(starts[:-1], np.diff(starts))
+        best = place < limit  # each traveller's first ``limit``
+        ends = np.cumsum(np.minimum(np.diff(starts), limit))
+        ranked = (order[best] & _ENTRY_MASK).tolist()
+        return [ranked[a:b] for a, b in pairwise([0, *ends.tolist()])]
 
     def _gather(self, travellers: Sequence[Traveller]) -> IntArray:
         """Every posting the travellers' keys and documents find, as traveller << 32 | entry
