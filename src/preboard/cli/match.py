@@ -62,17 +62,21 @@ def match_command(
     columns = (TextColumn("matching"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with output.open("w", encoding="utf-8") as out, Progress(*columns, console=err) as bar:
         task = bar.add_task("match", total=len(people))
-        for traveller_id, traveller in people:
-            for result in matcher.match(traveller, threshold=cut, limit=limit):
-                line = {
-                    "traveller_id": traveller_id,
-                    "entry_id": result.entry_id,
-                    "score": round(result.score, 4),
-                    "explanation": result.explanation.to_dict(),
-                }
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-                written += 1
-            bar.advance(task)
+        step = matcher.config.batch
+        for start in range(0, len(people), step):
+            batch = people[start : start + step]
+            found = matcher.match_many([t for _, t in batch], threshold=cut, limit=limit)
+            for (traveller_id, _), results in zip(batch, found, strict=True):
+                for result in results:
+                    line = {
+                        "traveller_id": traveller_id,
+                        "entry_id": result.entry_id,
+                        "score": round(result.score, 4),
+                        "explanation": result.explanation.to_dict(),
+                    }
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    written += 1
+            bar.advance(task, len(batch))
     errors = sum(1 for p in bad if p.severity is Severity.ERROR)
     err.print(
         f"{len(people)} travellers against {len(version.entries)} entries (threshold {cut:.2f}): "
