@@ -29,8 +29,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from preboard.matching import Matcher, Weights
+from preboard.matching import MatchConfig
 from preboard.matching.features import FEATURES, features
+from preboard.matching.index import CandidateIndex
 from preboard.synthetic import make_screening_set
 
 # The level each feature's weights are measured from (weight 0): "no evidence either way".
@@ -57,6 +58,19 @@ ORDERED = {
         "partial",
         "single",
         "none",
+    ),
+    "initials": ("none", "some"),
+    "birth_date": (
+        "exact",
+        "year_month",
+        "year",
+        "in_range",
+        "one_digit",
+        "swapped",
+        "same_year",
+        "near",
+        "far",
+        "conflict",
     ),
     "rarity": ("very_rare", "rare", "usual", "common"),
     "undated": ("very_rare", "rare", "usual", "common"),
@@ -86,20 +100,22 @@ def pairs(
     seed: int, list_size: int
 ) -> tuple[list[dict[str, str]], list[int], list[tuple[str, str]]]:
     data = make_screening_set(seed, list_size=list_size)
-    # Only the index is used here: any weights do (the released ones may lack a new feature).
-    matcher = Matcher.build(list(data.entries), weights=Weights("-", "", "", 0.0, 0.5, {}))
-    by_id = {e.id: i for i, e in enumerate(matcher.entries)}
+    # Only the index is used here, not the released weights (they may lack a new level).
+    entries = list(data.entries)
+    index = CandidateIndex.build(entries)
+    scored = MatchConfig().scored
+    by_id = {e.id: i for i, e in enumerate(entries)}
     rows: list[dict[str, str]] = []
     labels: list[int] = []
     owners: list[tuple[str, str]] = []  # (traveller id, kind) of each row
     for traveller in data.travellers:
         truth = data.truth[traveller.ref or ""]
         true_pos = by_id.get(truth.entry_id) if truth.entry_id else None
-        chosen = matcher.index.candidates(traveller)[: matcher.config.scored]
+        chosen = index.candidates(traveller, scored)
         if true_pos is not None and true_pos not in chosen:
             chosen.append(true_pos)
         for pos in chosen:
-            found = features(traveller, matcher.entries[pos], matcher.index.frequency)
+            found = features(traveller, entries[pos], index.frequency)
             rows.append({f: found.levels[f].level for f in FEATURES})
             labels.append(int(pos == true_pos))
             owners.append((traveller.ref or "", truth.kind))
@@ -129,6 +145,13 @@ def fit(
         counts = {lv: sum(1 for r in rows if r[f] == lv) for lv in levels[f]}
         monotone(table[f], order, counts)
     prior = round(float(model.intercept_[0]) / math.log(2), 2)
+    # Pooling may have moved a reference level off 0: shift the feature back and let the prior
+    # take the shift, which leaves every pair's total as it is.
+    for f, weights in table.items():
+        shift = weights.get(REFERENCE.get(f, ""), 0.0)
+        if shift:
+            table[f] = {lv: round(w - shift, 2) for lv, w in weights.items()}
+            prior = round(prior + shift, 2)
     return table, prior, model.decision_function(x) / math.log(2)
 
 

@@ -4,7 +4,8 @@
 
 Prints: index build time and peak resident memory (VmHWM, with the list itself in memory);
 throughput of ``Matcher.match_many`` at the operating point with 2 worker processes; the
-time of 500-traveller flights (each matched on one core, p50 and p95 over 20 flights); and
+time of 500-traveller flights (p50 and p95 over 20 flights, on one process and on the
+matcher's two worker processes, started once and kept, as a running service keeps them); and
 rapidfuzz ``process.cdist`` (token_sort_ratio, 2 workers) over the same list as the brute-force
 reference, in pairs per second and as a ratio of time per traveller.
 """
@@ -60,18 +61,20 @@ def main() -> None:
         f"throughput: {len(people) / elapsed:,.0f} travellers/s on 2 processes "
         f"(goal 5,000); {alerts} travellers with an alert at {matcher.operating_point}"
     )
-    flights = []
-    for i in range(20):
-        flight = people[i * 500 : (i + 1) * 500]
-        t0 = time.perf_counter()
-        matcher.match_many(flight)
-        flights.append(time.perf_counter() - t0)
-    flights.sort()
-    p95 = flights[int(0.95 * len(flights)) - 1]
-    print(
-        f"500-traveller flight on one core: p50 {statistics.median(flights) * 1000:.0f} ms, "
-        f"p95 {p95 * 1000:.0f} ms (goal 100 ms)"
-    )
+    for workers in (1, 2):
+        flights = []
+        for i in range(20):
+            flight = people[i * 500 : (i + 1) * 500]
+            t0 = time.perf_counter()
+            matcher.match_many(flight, workers=workers)
+            flights.append(time.perf_counter() - t0)
+        flights.sort()
+        p95 = flights[int(0.95 * len(flights)) - 1]
+        print(
+            f"500-traveller flight on {workers} process(es): p50 "
+            f"{statistics.median(flights) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms (goal 100 ms)"
+        )
+    matcher.close()
     names = [e.caption for e in entries]
     queries = [f"{t.given_names} {t.surname}" for t in people[:200]]
     t0 = time.perf_counter()

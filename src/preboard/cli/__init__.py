@@ -7,7 +7,7 @@ import sys
 import typer
 from rich.text import Text
 
-from preboard.cli import demo, match, mrz, parse, watchlist
+from preboard.cli import demo, demo_data, match, mrz, parse, report, rules, screen, watchlist
 from preboard.cli.render import console
 from preboard.errors import PreboardError
 from preboard.logging import configure_logging
@@ -32,7 +32,11 @@ app.command("parse")(parse.parse_command)
 app.command("mrz")(mrz.mrz_command)
 app.command("demo")(demo.demo_command)
 app.command("match")(match.match_command)
+app.command("screen")(screen.screen_command)
+app.command("demo-data")(demo_data.demo_data_command)
 app.add_typer(watchlist.app, name="watchlist")
+app.add_typer(rules.app, name="rules")
+app.add_typer(report.app, name="report")
 
 
 def main() -> None:

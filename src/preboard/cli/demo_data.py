@@ -50,6 +50,21 @@ def _summary(day: Day) -> str:
     )
 
 
+def ensure_day(out: Path, seed: int, day_date: dt.date, flights: int | None, force: bool) -> str:
+    """Write the day into ``out`` unless it already holds it; say what was done."""
+    expected = stamp(seed, day_date.isoformat(), len(pick_rows(flights)), GENERATOR_VERSION)
+    if not force and stamp_matches(out, expected):
+        return (
+            f"[bold]{out}[/] already holds the day for seed {seed} on {day_date}: reused "
+            "(use --force to regenerate)"
+        )
+    started = time.perf_counter()
+    day = make_day(seed, date=day_date, flights=flights)
+    written = write_day(day, out)
+    elapsed = time.perf_counter() - started
+    return f"[bold]{out}[/]: {len(written)} files written in {elapsed:.1f} s\n" + _summary(day)
+
+
 def demo_data_command(
     out: Annotated[Path, typer.Argument(help="folder to write the day into")],
     seed: Annotated[int, typer.Option(help="random seed: the same seed gives the same files")] = 1,
@@ -62,18 +77,4 @@ def demo_data_command(
     force: Annotated[bool, typer.Option("--force", help="regenerate even if up to date")] = False,
 ) -> None:
     """Write a synthetic day at Cancun airport: messages, lists and the planted cases' truth."""
-    day_date = _date(date)
-    out_console = console()
-    expected = stamp(seed, day_date.isoformat(), len(pick_rows(flights)), GENERATOR_VERSION)
-    if not force and stamp_matches(out, expected):
-        out_console.print(
-            f"[bold]{out}[/] already holds the day for seed {seed} on {day_date}: reused "
-            "(use --force to regenerate)"
-        )
-        return
-    started = time.perf_counter()
-    day = make_day(seed, date=day_date, flights=flights)
-    written = write_day(day, out)
-    elapsed = time.perf_counter() - started
-    out_console.print(f"[bold]{out}[/]: {len(written)} files written in {elapsed:.1f} s")
-    out_console.print(_summary(day))
+    console().print(ensure_day(out, seed, _date(date), flights, force))

@@ -55,6 +55,9 @@ def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
     spelling = JaroWinkler.normalized_similarity(a.text, b.text)
     if a.text.translate(_OCR) == b.text.translate(_OCR):
         return max(spelling, 0.95), "ocr"
+    # Known equivalents first (CHANG and ZHANG are one name, not a typo), then one edit.
+    if len(a.text) >= 2 and len(b.text) >= 2 and symbols(a.text) & symbols(b.text):
+        return max(spelling, 0.92), "equivalent"
     if min(len(a.text), len(b.text)) >= 4 and OSA.distance(a.text, b.text) == 1:
         return max(spelling, 0.9), "spelling"
     # The same consonant skeleton, and the spellings not far apart unless the skeleton is long
@@ -63,8 +66,6 @@ def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
         return max(spelling, 0.93), "romanisation"
     if a.metaphone == b.metaphone and len(a.metaphone) >= 2:
         return max(spelling, 0.92), "phonetic"
-    if len(a.text) >= 2 and len(b.text) >= 2 and symbols(a.text) & symbols(b.text):
-        return max(spelling, 0.92), "equivalent"
     return spelling, "spelling"
 
 

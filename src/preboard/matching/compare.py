@@ -14,15 +14,17 @@ from typing import NamedTuple
 from preboard.model import PartialDate, Sex, TravelDocument
 from preboard.watchlist import BirthDate, EntryDocument
 
+# From the strongest agreement to the strongest disagreement: when an entry lists several dates,
+# the best level counts, and the released weights are monotone along this order.
 BIRTH_LEVELS = (
     "exact",
     "year_month",
     "year",
-    "swapped",
-    "one_digit",
     "in_range",
-    "near",
+    "one_digit",
+    "swapped",
     "same_year",
+    "near",
     "far",
     "conflict",
     "missing",
@@ -49,6 +51,14 @@ def _digits(d: PartialDate) -> str:
 
 
 def _one_date(t: PartialDate, e: PartialDate) -> str:
+    """The level of two single dates. ``one_digit`` is a typo in the day, month or the last
+    digit of the year (not the decade: 1969 and 1999 are a father and a son as often as a
+    typo); ``swapped`` is day and month exchanged."""
+    full = t.month is not None and e.month is not None and bool(t.day) and bool(e.day)
+    if full and abs(t.year - e.year) < 10:
+        differ = sum(x != y for x, y in zip(_digits(t), _digits(e), strict=True))
+        if differ == 1:
+            return "one_digit"
     if t.year == e.year:
         if t.month is None or e.month is None:
             return "year"
@@ -59,10 +69,6 @@ def _one_date(t: PartialDate, e: PartialDate) -> str:
         if t.day is not None and (t.month, t.day) == (e.day, e.month):
             return "swapped"
         return "same_year"
-    if t.month is not None and e.month is not None and t.day and e.day:
-        a, b = _digits(t), _digits(e)
-        if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
-            return "one_digit"
     gap = abs(t.year - e.year)
     return "near" if gap <= 2 else "far" if gap <= 5 else "conflict"
 

@@ -9,19 +9,23 @@
 from __future__ import annotations
 
 import multiprocessing
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 
 from rapidfuzz import fuzz, process
 
 from preboard.matching.compare import Compared
 from preboard.matching.explain import Explanation, explain
-from preboard.matching.features import NAME_FEATURES, features, side_levels
+from preboard.matching.features import NAME_FEATURES, features, side_levels, traveller_tokens
 from preboard.matching.index import CandidateIndex
-from preboard.matching.text import tokens
+from preboard.matching.text import prefetch_symbols, tokens
 from preboard.matching.weights import Weights, released
 from preboard.model import Traveller
 from preboard.watchlist import WatchlistEntry
+
+_PREFETCHED = 1 << 17  # list words whose symbols are looked up when the matcher is built
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,12 @@ class Matcher:
         self._name_bound = self.weights.prior + sum(self.weights.best(f) for f in NAME_FEATURES)
         self.config = config
         self._captions: list[str] | None = None
+        self._pool: Pool | None = None
+        self._pool_size = 0
+        self._finalizer: weakref.finalize[[Pool, int], Matcher] | None = None
+        # rigour's name symbols of the list's words, the commonest first, looked up in one go.
+        words = sorted(index.frequency, key=lambda w: -index.frequency[w])
+        prefetch_symbols(words[:_PREFETCHED])
 
     @classmethod
     def build(
@@ -108,6 +118,7 @@ class Matcher:
         self, travellers: Sequence[Traveller], threshold: float | None, limit: int
     ) -> list[list[MatchResult]]:
         cut = self.operating_point if threshold is None else threshold
+        prefetch_symbols(t.text for p in travellers for t in traveller_tokens(p))
         found = self.index.candidates_many(travellers, self.config.scored)
         return [
             self._scored(t, chosen, cut, limit) for t, chosen in zip(travellers, found, strict=True)
@@ -157,19 +168,39 @@ class Matcher:
         workers: int = 1,
     ) -> list[list[MatchResult]]:
         """``match`` for each traveller, in order; ``workers`` > 1 shares the work among forked
-        processes (the index is shared, not copied), for batches such as a day's flights."""
+        processes that see the index without copying it. The processes are started on first
+        use and kept for later calls (a flight after another) until ``close()``."""
         if workers <= 1 or len(travellers) < 4 * workers:
             return self._match_all(travellers, threshold, limit)
-        global _SHARED
-        _SHARED = (self, threshold, limit)
-        step = -(-len(travellers) // (workers * 4))
-        chunks = [travellers[i : i + step] for i in range(0, len(travellers), step)]
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                parts = pool.map(_match_chunk, chunks)
-        finally:
-            _SHARED = None
+        pool = self._workers(workers)
+        step = -(-len(travellers) // (workers * 2))
+        chunks = [
+            (id(self), travellers[i : i + step], threshold, limit)
+            for i in range(0, len(travellers), step)
+        ]
+        parts = pool.map(_match_chunk, chunks)
         return [found for part in parts for found in part]
+
+    def _workers(self, count: int) -> Pool:
+        if self._pool is not None and self._pool_size == count:
+            return self._pool
+        self.close()
+        _SHARED[id(self)] = self  # what the forked processes (and any respawned) match with
+        self._pool, self._pool_size = multiprocessing.get_context("fork").Pool(count), count
+        self._finalizer = weakref.finalize(self, _stop, self._pool, id(self))
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._finalizer is not None:
+            self._finalizer()
+        self._pool = self._finalizer = None
+
+    def __enter__(self) -> Matcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _match_all(
         self, travellers: Sequence[Traveller], threshold: float | None, limit: int
@@ -182,10 +213,17 @@ class Matcher:
         ]
 
 
-_SHARED: tuple[Matcher, float | None, int] | None = None  # what forked workers match with
+_SHARED: dict[int, Matcher] = {}  # matchers with worker processes, by id
 
 
-def _match_chunk(travellers: Sequence[Traveller]) -> list[list[MatchResult]]:
-    assert _SHARED is not None
-    matcher, threshold, limit = _SHARED
-    return matcher._match_all(travellers, threshold, limit)
+def _stop(pool: Pool, key: int) -> None:
+    pool.terminate()
+    pool.join()
+    _SHARED.pop(key, None)
+
+
+def _match_chunk(
+    task: tuple[int, Sequence[Traveller], float | None, int],
+) -> list[list[MatchResult]]:
+    key, travellers, threshold, limit = task
+    return _SHARED[key]._match_all(travellers, threshold, limit)

@@ -273,7 +273,7 @@ class CandidateIndex:
         keys = keys[order]
         self.postings = owners[order]
         del order, owners
-        heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))[: len(keys)]
         self.keys = keys[heads]
         del keys
         self.offsets = np.append(heads, len(self.postings)).astype(np.int64)

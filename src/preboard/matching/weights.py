@@ -20,7 +20,7 @@ from typing import Any
 from preboard.errors import ConfigurationError
 from preboard.matching.features import FEATURES
 
-CURRENT = "weights_v3.json"
+CURRENT = "weights_v4.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from preboard.model.booking import (
     Ticket,
 )
 from preboard.model.dates import PartialDate
+from preboard.model.findings import Finding, FindingKind, FindingSeverity
 from preboard.model.manifest import (
     Manifest,
     MessageRef,
@@ -25,6 +26,9 @@ __all__ = [
     "Address",
     "Booking",
     "Contacts",
+    "Finding",
+    "FindingKind",
+    "FindingSeverity",
     "Flight",
     "ItinerarySegment",
     "Leg",

@@ -111,8 +111,10 @@ def _join(person: SyntheticPerson, given: list[str], family: list[str]) -> str:
 
 def _birth_dates(rng: random.Random, born: dt.date) -> tuple[BirthDate, ...]:
     roll = rng.random()
-    if roll < 0.65:
+    if roll < 0.60:
         return (BirthDate(PartialDate.from_date(born)),)
+    if roll < 0.65:
+        return (BirthDate(PartialDate(born.year, born.month)),)
     if roll < 0.80:
         return (BirthDate(PartialDate(born.year)),)
     if roll < 0.92:

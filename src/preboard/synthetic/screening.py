@@ -88,8 +88,11 @@ def make_screening_set(
     variants_per_kind: int = 150,
     clean: int | None = None,
     hard_negatives: int = 600,
+    balanced: bool = False,
 ) -> ScreeningSet:
-    """The benchmark set for ``seed``; ``clean`` defaults to ten times the variants."""
+    """The benchmark set for ``seed``; ``clean`` defaults to ten times the variants.
+    ``balanced`` draws clean travellers evenly from every origin instead of the Cancun-US
+    mix, for measuring false alerts by origin."""
     rng = random.Random(seed)
     origins = [nm.ORIGINS[i % len(nm.ORIGINS)] for i in range(list_size)]
     rng.shuffle(origins)
@@ -101,7 +104,8 @@ def make_screening_set(
     for kind in VARIANT_KINDS:
         made += _variants(rng, listed, kind, variants_per_kind)
     n_clean = 10 * len(made) if clean is None else clean
-    made += _clean(rng, listed, n_clean)
+    shares = dict.fromkeys(nm.ORIGINS, 1.0) if balanced else CLEAN_SHARES
+    made += _clean(rng, listed, n_clean, shares)
     made += _hard_negatives(rng, listed, hard_negatives)
     rng.shuffle(made)
     travellers, truth = [], {}
@@ -190,7 +194,9 @@ def _variants(
     return out
 
 
-def _clean(rng: random.Random, listed: list[Listed], count: int) -> list[tuple[Traveller, Truth]]:
+def _clean(
+    rng: random.Random, listed: list[Listed], count: int, shares: dict[str, float]
+) -> list[tuple[Traveller, Truth]]:
     taken: dict[str, set[int] | None] = {}
     for x in listed:
         years = listed_years(x.entry)
@@ -199,7 +205,7 @@ def _clean(rng: random.Random, listed: list[Listed], count: int) -> list[tuple[T
             prev = taken.get(key, set())
             taken[key] = None if years is None or prev is None else prev | years
     documents = {d.number for x in listed for d in x.entry.documents}
-    origins, weights = list(CLEAN_SHARES), list(CLEAN_SHARES.values())
+    origins, weights = list(shares), list(shares.values())
     out: list[tuple[Traveller, Truth]] = []
     while len(out) < count:
         origin = rng.choices(origins, weights)[0]
