@@ -42,3 +42,27 @@ def test_the_holder_of_an_mrz_goes_through_the_other_checks() -> None:
     traveller = parse_mrz([LINE1, LINE2], reference=TODAY).to_traveller(TODAY)
     codes = [f.code for f in check_traveller(traveller, flight=None, on=TODAY)]
     assert "document.expired" in codes
+
+
+def test_a_traveller_read_from_an_mrz_with_a_wrong_digit_gets_the_finding_in_screening() -> None:
+    """The ICAO 9303 specimen (a fictitious holder) with its document number's check digit
+    changed from 6 to 5: the reader keeps the failure on the holder, and ``check_traveller``
+    raises ``document.mrz_invalid``; the correct zone raises nothing."""
+    import datetime as dt
+
+    from preboard.documents import check_traveller
+    from preboard.ingest.reader import read_inputs
+
+    good = (
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
+        "L898902C36UTO7408122F1204159ZE184226B<<<<<10\n"
+    )
+    bad = good.replace("L898902C36", "L898902C35")
+    on = dt.date(2010, 6, 1)
+    found = {}
+    for name, text in (("good", good), ("bad", bad)):
+        (manifest,) = read_inputs([(f"{name}.mrz", text.encode())]).manifests
+        (holder,) = manifest.travellers
+        found[name] = [f.code for f in check_traveller(holder, flight=None, on=on)]
+    assert "document.mrz_invalid" in found["bad"]
+    assert "document.mrz_invalid" not in found["good"]

@@ -15,6 +15,7 @@ from preboard.documents.expiry import (
 )
 from preboard.documents.lost_stolen import LostStolenList, check_lost_stolen
 from preboard.documents.missing import check_document_present, missing_data_findings
+from preboard.documents.mrz import check_mrz_traveller
 from preboard.documents.visa import VisaTable, check_visa
 from preboard.errors import ConfigurationError
 from preboard.model import Booking, Flight, Traveller
@@ -59,7 +60,8 @@ def check_traveller(
     the end of the journey for the expiry check. ``on`` is the evaluation date, the departure
     date when the flight has none. Returns ``document.lost_stolen``, ``document.expired``,
     ``document.expires_during_trip``, ``document.recently_issued``, ``document.visa_missing``
-    and ``document.missing`` findings, then INFO ``data.*`` findings for what was not checked.
+    ``document.missing`` and ``document.mrz_invalid`` findings, then INFO ``data.*`` findings
+    for what was not checked.
     """
     config = checks or DocumentChecks()
     trip = journey(flight, booking, on)
@@ -71,5 +73,6 @@ def check_traveller(
     destination = destination_country(flight, config.airports)
     findings += check_visa(traveller, destination=destination, table=config.visa)
     findings += check_document_present(traveller)
+    findings += check_mrz_traveller(traveller)
     findings += missing_data_findings(traveller, document=False)
     return findings

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from preboard.model import Manifest, Problem, Severity, SourceKind
 _EDIFACT_HEADER = re.compile(rb"UN[AB][^A-Za-z0-9\r\n]")
 _MRZ_LINE = re.compile(r"^[A-Z0-9<]+$")
 _PROBE = 1 << 20
+MRZ_INVALID_CHECKS = "mrz_invalid_checks"  # Traveller.extra key: MRZ fields whose digit is wrong
 log = structlog.get_logger(__name__)
 
 
@@ -94,6 +95,10 @@ def _read_mrz(data: bytes, file: str, options: ReadOptions) -> tuple[list[Manife
         if not check.valid
     ]
     traveller = mrz.to_traveller(options.today or dt.date.today())
+    wrong = [name for name, check in mrz.checks.items() if not check.valid]
+    if wrong:  # kept on the holder, so that the document checks can raise it as a finding
+        extra = ((MRZ_INVALID_CHECKS, ",".join(wrong)), ("mrz_format", str(mrz.format)))
+        traveller = replace(traveller, extra=traveller.extra + extra)
     manifest = Manifest(SourceKind.MRZ, None, (traveller,), problems=tuple(problems))
     return [manifest], []
 
