@@ -18,6 +18,7 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = ROOT.parent / "shared" / "samples"
+pytest_plugins = ["tests.pg"]  # database_url, database, postgres_server: see tests/pg.py
 
 
 @pytest.fixture

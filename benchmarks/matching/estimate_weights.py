@@ -30,6 +30,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from preboard.matching import MatchConfig
+from preboard.matching.compare import BIRTH_LEVELS
 from preboard.matching.features import FEATURES, features
 from preboard.matching.index import CandidateIndex
 from preboard.synthetic import make_screening_set
@@ -60,18 +61,7 @@ ORDERED = {
         "none",
     ),
     "initials": ("none", "some"),
-    "birth_date": (
-        "exact",
-        "year_month",
-        "year",
-        "in_range",
-        "one_digit",
-        "swapped",
-        "same_year",
-        "near",
-        "far",
-        "conflict",
-    ),
+    "birth_date": tuple(level for level in BIRTH_LEVELS if level != "missing"),
     "rarity": ("very_rare", "rare", "usual", "common"),
     "undated": ("very_rare", "rare", "usual", "common"),
     "document": ("exact", "near", "missing", "different"),
@@ -190,7 +180,8 @@ def main() -> None:
         "method": (
             f"logistic regression on one-hot feature levels, {len(rows)} pairs "
             f"({sum(labels)} true) from make_screening_set(seed in {args.seed}, "
-            f"list_size={args.list_size}); log2 units; reviewed before release"
+            f"list_size={args.list_size}); log2 units; each feature shifted so that its "
+            "reference level weighs 0 (the prior takes the shift); reviewed before release"
         ),
         "prior": prior,
         "operating_point": point,

@@ -2,10 +2,18 @@
 
     PreboardError                  detail, status (HTTP status used by the web edge)
     ├── ConfigurationError         settings or command-line input that cannot be used (400)
+    │   └── RuleError              a rule the linter refuses (rules.model)
     ├── ParseError                 input that cannot be read; carries file, segment, reason (422)
     │   ├── EdifactSyntaxError     the EDIFACT envelope or service string is unusable
     │   └── MrzError               an MRZ that is not TD1, TD2, TD3, MRV-A or MRV-B
-    └── NotFoundError              a named thing does not exist (404)
+    ├── NotFoundError              a named thing does not exist (404)
+    ├── PasswordPolicyError        a password the policy refuses (422, users.errors)
+    ├── AuthenticationError        wrong credentials or token (401, users.errors)
+    │   └── AccountLockedError     locked after repeated failures (423)
+    ├── NameTakenError             a user or token name already in use (409, users.errors)
+    └── StorageUnavailable         the database cannot be reached (503, storage.errors)
+
+Subclasses outside this module live beside the code that raises them (named above).
 
 Parsers in ``preboard.ingest`` do not raise for bad *content*: they record a ``Problem`` on the
 result and read on. They raise ``ParseError`` only where nothing at all can be read from the

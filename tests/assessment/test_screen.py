@@ -87,3 +87,20 @@ def test_findings_are_explained_and_ordered_by_severity(worklists: list[Worklist
                 assert 0.0 <= f.score <= 1.0
                 seen.add(f.kind.value)
     assert {"watchlist", "document", "rule"} <= seen
+
+
+def test_a_traveller_missing_fields_is_assessed_on_what_exists(day_screening: Screening) -> None:
+    """A traveller list row with only a name: no crash, no risk finding made up, and what
+    could not be checked is shown to the officer as information."""
+    from preboard.ingest.reader import read_inputs
+
+    rows = (
+        "id,surname,given_names,birth_date,sex,nationality,document_number\nT1,QUINTERO,ROSA,,,,\n"
+    )
+    read = read_inputs([("list.csv", rows.encode())])
+    (worklist,) = screen(read.manifests, day_screening)
+    (item,) = worklist.travellers
+    codes = {f.code for f in item.findings}
+    assert {"data.missing_birth_date", "data.missing_nationality"} <= codes
+    assert any(code.startswith("data.") or code == "document.missing" for code in codes)
+    assert all(f.explanation for f in item.findings)

@@ -257,14 +257,25 @@ def test_an_initial_never_scores_above_the_full_given_name() -> None:
     assert m.score(initial, smith).score <= m.score(full, smith).score
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a weak alias ('low quality a.k.a.', NameKind.WEAK_ALIAS: 'shown, scored lower') "
-    "scores the same as a primary name: Features.weak_alias is set but no weight reads it",
-)
 def test_a_weak_alias_scores_lower_than_a_primary_name(matcher: Matcher) -> None:
     t = traveller("ABU", "YUSUF", D(1978, 4, 12), sex=M, nationality="SYR")
     weak = BY_ID["WL-AR-KHALED"]  # "Abu Yusuf" is its weak alias
     primary = replace(weak, id="PRIMARY", names=(EntryName("Abu Yusuf", NameKind.PRIMARY),))
     assert matcher.score(t, weak).explanation.entry_name == "Abu Yusuf"
     assert matcher.score(t, weak).score < matcher.score(t, primary).score
+
+
+def test_worker_processes_are_kept_between_calls_and_stopped_by_close(
+    entries: list[WatchlistEntry],
+) -> None:
+    travellers = batch()
+    expected = [Matcher.build(entries).match(t) for t in travellers]
+    with Matcher.build(entries) as own:
+        assert own.match_many(travellers, workers=2) == expected
+        pool = own._pool
+        assert pool is not None
+        assert own.match_many(travellers, workers=2) == expected
+        assert own._pool is pool  # the same processes served the second flight
+    assert own._pool is None
+    assert own.match_many(travellers, workers=2) == expected  # started again on demand
+    own.close()

@@ -7,7 +7,20 @@ import sys
 import typer
 from rich.text import Text
 
-from preboard.cli import demo, demo_data, match, mrz, parse, report, rules, screen, watchlist
+from preboard.cli import (
+    audit,
+    demo,
+    demo_data,
+    match,
+    mrz,
+    parse,
+    report,
+    rules,
+    screen,
+    tokens,
+    users,
+    watchlist,
+)
 from preboard.cli.render import console
 from preboard.errors import PreboardError
 from preboard.logging import configure_logging
@@ -37,6 +50,9 @@ app.command("demo-data")(demo_data.demo_data_command)
 app.add_typer(watchlist.app, name="watchlist")
 app.add_typer(rules.app, name="rules")
 app.add_typer(report.app, name="report")
+app.add_typer(users.app, name="users")
+app.add_typer(tokens.app, name="tokens")
+app.add_typer(audit.app, name="audit")
 
 
 def main() -> None:

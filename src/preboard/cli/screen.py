@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
+from rich.text import Text
 
 from preboard.assessment import Screening, Worklist, screen
 from preboard.cli.render import console, problems_table
@@ -113,15 +114,15 @@ def worklist_json(worklists: list[Worklist]) -> dict[str, Any]:
     }
 
 
-def worklist_table(worklist: Worklist, top: int) -> Table:
-    """The top of one flight's worklist; document numbers masked."""
+def worklist_table(worklist: Worklist, top: int) -> Group:
+    """The top of one flight's worklist under a heading line; document numbers masked."""
     f = worklist.flight
     when = f.departure.strftime("%Y-%m-%d %H:%M") if f.departure else "?"
     title = (
         f"{f.designator} {f.origin or '?'} → {f.destination or '?'} departs {when} · "
         f"{len(worklist.travellers)} travellers, {worklist.flagged} with findings"
     )
-    table = Table(title=title, title_justify="left")
+    table = Table()
     for column in ("#", "priority", "traveller", "nat", "document", "findings"):
         table.add_column(column, justify="right" if column in ("#", "priority") else "left")
     for rank, item in enumerate(worklist.travellers[:top], start=1):
@@ -138,7 +139,9 @@ def worklist_table(worklist: Worklist, top: int) -> Table:
             mask_tail(doc.number) if doc and doc.number else "",
             ", ".join(shown),
         )
-    return table
+    if not table.row_count:
+        table.add_row("", "", "no traveller with findings", "", "", "", style="dim")
+    return Group(Text(title, style="bold"), table)
 
 
 def screen_command(

@@ -16,6 +16,11 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from preboard.matching.text import Token, symbols, token, unprefixed
 
 _OCR = str.maketrans("01586", "OIBSG")
+_VOWELS = frozenset("AEIOUY")
+
+
+def _vowelless(word: str) -> bool:
+    return len(word) >= 3 and not _VOWELS.intersection(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +65,13 @@ def _similarity(a_text: str, b_text: str) -> tuple[float, str]:
         return max(spelling, 0.92), "equivalent"
     if min(len(a.text), len(b.text)) >= 4 and OSA.distance(a.text, b.text) == 1:
         return max(spelling, 0.9), "spelling"
-    # The same consonant skeleton, and the spellings not far apart unless the skeleton is long
-    # enough to be telling (MOHAMMAD and MEHDI share MT, and nothing else).
-    if a.skeleton == b.skeleton and (len(a.skeleton) >= 4 or spelling >= 0.7):
+    # The same consonant skeleton, and the spellings the nearer the shorter the skeleton is:
+    # MOHAMMAD, MEHDI, AHMED and MAHMOUD all share MT, and are four names. A word without
+    # vowels (MHMD, from Arabic script, which writes none) can only be read by its skeleton.
+    need = 0.0 if len(a.skeleton) >= 4 else 0.7 if len(a.skeleton) == 3 else 0.85
+    if _vowelless(a.text) or _vowelless(b.text):
+        need = 0.0
+    if a.skeleton == b.skeleton and spelling >= need:
         return max(spelling, 0.93), "romanisation"
     if a.metaphone == b.metaphone and len(a.metaphone) >= 2:
         return max(spelling, 0.92), "phonetic"

@@ -173,7 +173,9 @@ class Matcher:
         if workers <= 1 or len(travellers) < 4 * workers:
             return self._match_all(travellers, threshold, limit)
         pool = self._workers(workers)
-        step = -(-len(travellers) // (workers * 2))
+        # One chunk per process for a flight (fewest round trips), smaller ones for big batches.
+        pieces = workers if len(travellers) <= 1_000 else workers * 4
+        step = -(-len(travellers) // pieces)
         chunks = [
             (id(self), travellers[i : i + step], threshold, limit)
             for i in range(0, len(travellers), step)

@@ -166,12 +166,17 @@ def features(
     al, name = _best_alignment(traveller_tokens(traveller), entry.names)
     side = side or side_levels(traveller, entry)
     rarity = _rarity_level(al, frequency)
+    name_level = _name_level(al)
+    weak = name.kind is NameKind.WEAK_ALIAS
+    if weak and name_level.level in ("exact", "strong"):
+        # A weak alias ("low quality a.k.a.") is shown, but never agrees better than "good".
+        name_level = Compared("good", f"{name_level.detail}, on a weak alias (counted as good)")
     levels = {
-        "name": _name_level(al),
+        "name": name_level,
         "initials": _initials_level(al),
         "coverage": _coverage_level(al),
         "rarity": rarity,
         "undated": _undated_level(rarity, side["birth_date"]),
         **side,
     }
-    return Features(levels, al, name.full, name.kind is NameKind.WEAK_ALIAS)
+    return Features(levels, al, name.full, weak)

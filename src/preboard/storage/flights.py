@@ -1,0 +1,75 @@
+"""Flights and the travellers on them, as screening leaves them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from preboard.assessment.flights import FlightKey
+from preboard.ingest.export import booking_dict, traveller_dict
+from preboard.model import Booking, Flight, Traveller
+from preboard.storage.fingerprints import traveller_identity
+from preboard.storage.tables import FlightRow, TravellerRow
+
+__all__ = ["TravellerData", "save_flight", "save_traveller"]
+
+
+def save_flight(session: Session, flight: Flight, now: dt.datetime) -> FlightRow:
+    """The stored flight for ``flight``'s departure (carrier, number without leading zeros,
+    local date), created or brought up to date with what this message says."""
+    key = FlightKey.of(flight)
+    date_match = FlightRow.date.is_(None) if key.date is None else FlightRow.date == key.date
+    stmt = select(FlightRow).where(
+        FlightRow.carrier == key.carrier, FlightRow.number == key.number, date_match
+    )
+    row = session.scalar(stmt)
+    if row is None:
+        row = FlightRow(carrier=key.carrier, number=key.number, date=key.date, created_at=now)
+        session.add(row)
+    row.origin = flight.origin or row.origin
+    row.destination = flight.destination or row.destination
+    row.departure = flight.departure or row.departure
+    row.arrival = flight.arrival or row.arrival
+    row.updated_at = now
+    session.flush()
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class TravellerData:
+    """What is stored of one traveller of a flight."""
+
+    traveller: Traveller
+    booking: Booking | None = None
+    priority: float = 0.0
+    message_id: int | None = None
+
+
+def save_traveller(
+    session: Session, flight_id: int, data: TravellerData, now: dt.datetime
+) -> TravellerRow:
+    """The stored traveller of that flight with the same identity, created or replaced by
+    ``data`` (a later message's data and priority win)."""
+    traveller = data.traveller
+    identity = traveller_identity(traveller)
+    stmt = select(TravellerRow).where(
+        TravellerRow.flight_id == flight_id, TravellerRow.identity == identity
+    )
+    row = session.scalar(stmt)
+    if row is None:
+        row = TravellerRow(flight_id=flight_id, identity=identity, created_at=now)
+        session.add(row)
+    row.message_id = data.message_id if data.message_id is not None else row.message_id
+    row.role = traveller.role.value
+    row.surname = traveller.surname[:200]
+    row.given_names = traveller.given_names[:200]
+    row.record_locator = data.booking.record_locator if data.booking else traveller.reservation_ref
+    row.priority = data.priority
+    row.data = traveller_dict(traveller)
+    row.booking = booking_dict(data.booking) if data.booking else None
+    row.updated_at = now
+    session.flush()
+    return row

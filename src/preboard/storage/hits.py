@@ -1,0 +1,95 @@
+"""Hits on stored travellers, and the decisions that move them through review.
+
+A hit whose fingerprint (same person, same entry, rule or check) was dismissed before, on this
+or an earlier message, is stored already dismissed and names the hit whose dismissal it
+follows: it does not come back to an officer's worklist. Re-opening that earlier hit ends the
+memory for later messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from preboard.model.findings import Finding
+from preboard.storage.fingerprints import hit_fingerprint
+from preboard.storage.states import Decision, HitStatus
+from preboard.storage.tables import DecisionRow, HitRow, TravellerRow
+
+__all__ = ["decide", "dismissed_before", "record_hits"]
+
+
+def dismissed_before(session: Session, fingerprint: str) -> HitRow | None:
+    """The latest hit with ``fingerprint`` that stands dismissed, if any."""
+    stmt = (
+        select(HitRow)
+        .where(HitRow.fingerprint == fingerprint, HitRow.status == HitStatus.DISMISSED)
+        .order_by(HitRow.id.desc())
+        .limit(1)
+    )
+    return session.scalar(stmt)
+
+
+def _refresh(row: HitRow, finding: Finding, now: dt.datetime) -> None:
+    row.severity = finding.severity
+    row.score = finding.score
+    row.explanation = finding.explanation
+    row.source = finding.source[:200]
+    row.detail = dict(finding.detail)
+    row.updated_at = now
+
+
+def record_hits(
+    session: Session, traveller: TravellerRow, findings: Sequence[Finding], now: dt.datetime
+) -> list[HitRow]:
+    """Store ``findings`` as hits on ``traveller``: a hit this traveller row already has is
+    refreshed (its review state kept); a new one starts ``new``, or ``dismissed`` when the
+    same hit on the same person was dismissed before."""
+    existing = {
+        h.fingerprint: h
+        for h in session.scalars(select(HitRow).where(HitRow.traveller_id == traveller.id))
+    }
+    rows = []
+    for finding in findings:
+        fingerprint = hit_fingerprint(traveller.identity, finding)
+        row = existing.get(fingerprint)
+        if row is None:
+            earlier = dismissed_before(session, fingerprint)
+            row = HitRow(
+                traveller_id=traveller.id,
+                kind=finding.kind,
+                code=finding.code[:100],
+                status=HitStatus.DISMISSED if earlier else HitStatus.NEW,
+                fingerprint=fingerprint,
+                remembered_from_id=earlier.id if earlier else None,
+                created_at=now,
+            )
+            _refresh(row, finding, now)  # complete before it can be flushed
+            session.add(row)
+            existing[fingerprint] = row
+        else:
+            _refresh(row, finding, now)
+        rows.append(row)
+    session.flush()
+    return rows
+
+
+def decide(
+    session: Session,
+    hit: HitRow,
+    user_id: int,
+    decision: Decision,
+    reason: str,
+    now: dt.datetime,
+) -> DecisionRow:
+    """Record a person's decision on ``hit`` and move the hit to the same-named state. Which
+    moves are allowed, and who may make them, is the review package's business."""
+    row = DecisionRow(hit_id=hit.id, user_id=user_id, decision=decision, reason=reason, at=now)
+    session.add(row)
+    hit.status = HitStatus(decision.value)
+    hit.updated_at = row.at
+    session.flush()
+    return row

@@ -1,0 +1,27 @@
+"""Every stored table, as typed SQLAlchemy ORM classes sharing one ``Base.metadata``."""
+
+from __future__ import annotations
+
+from preboard.storage.tables.access import SettingRow, TokenRow, UserRow
+from preboard.storage.tables.audit import AuditHeadRow, AuditRecordRow
+from preboard.storage.tables.base import Base, UtcDateTime
+from preboard.storage.tables.intake import FlightRow, MessageFlightRow, MessageRow, TravellerRow
+from preboard.storage.tables.review import DecisionRow, HitRow, NoteRow, RecommendationRow
+
+__all__ = [
+    "AuditHeadRow",
+    "AuditRecordRow",
+    "Base",
+    "DecisionRow",
+    "FlightRow",
+    "HitRow",
+    "MessageFlightRow",
+    "MessageRow",
+    "NoteRow",
+    "RecommendationRow",
+    "SettingRow",
+    "TokenRow",
+    "TravellerRow",
+    "UserRow",
+    "UtcDateTime",
+]
