@@ -20,3 +20,6 @@ class Settings(BaseSettings):
     log_format: Literal["console", "json"] = "console"
     log_level: Literal["debug", "info", "warning", "error"] = "warning"
     data_dir: Path = Path("var")
+    intake_max_bytes: int = 20_000_000  # a larger message body is refused (413)
+    screening_poll_seconds: float = 2.0  # how often the worker looks for unscreened messages
+    screening_gather_seconds: float = 0.2  # after a message, wait for the rest of a burst

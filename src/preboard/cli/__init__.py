@@ -17,6 +17,7 @@ from preboard.cli import (
     report,
     rules,
     screen,
+    serve,
     tokens,
     users,
     watchlist,
@@ -47,6 +48,7 @@ app.command("demo")(demo.demo_command)
 app.command("match")(match.match_command)
 app.command("screen")(screen.screen_command)
 app.command("demo-data")(demo_data.demo_data_command)
+app.command("serve")(serve.serve_command)
 app.add_typer(watchlist.app, name="watchlist")
 app.add_typer(rules.app, name="rules")
 app.add_typer(report.app, name="report")

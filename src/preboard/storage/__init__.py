@@ -20,8 +20,8 @@ from preboard.storage.database import Database, open_database
 from preboard.storage.engine import default_url, describe, make_engine, session_factory
 from preboard.storage.errors import StorageUnavailable
 from preboard.storage.fingerprints import hit_fingerprint, traveller_identity
-from preboard.storage.flights import TravellerData, save_flight, save_traveller
-from preboard.storage.hits import decide, dismissed_before, record_hits
+from preboard.storage.flights import TravellerData, save_flight, save_traveller, save_travellers
+from preboard.storage.hits import decide, dismissed_before, record_flight_hits, record_hits
 from preboard.storage.messages import (
     StoredMessage,
     content_hash,
@@ -64,9 +64,11 @@ __all__ = [
     "mark_message",
     "open_database",
     "pending_messages",
+    "record_flight_hits",
     "record_hits",
     "save_flight",
     "save_traveller",
+    "save_travellers",
     "session_factory",
     "set_setting",
     "store_message",

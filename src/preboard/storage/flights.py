@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from preboard.model import Booking, Flight, Traveller
 from preboard.storage.fingerprints import traveller_identity
 from preboard.storage.tables import FlightRow, TravellerRow
 
-__all__ = ["TravellerData", "save_flight", "save_traveller"]
+__all__ = ["TravellerData", "save_flight", "save_traveller", "save_travellers"]
 
 
 def save_flight(session: Session, flight: Flight, now: dt.datetime) -> FlightRow:
@@ -48,20 +49,8 @@ class TravellerData:
     message_id: int | None = None
 
 
-def save_traveller(
-    session: Session, flight_id: int, data: TravellerData, now: dt.datetime
-) -> TravellerRow:
-    """The stored traveller of that flight with the same identity, created or replaced by
-    ``data`` (a later message's data and priority win)."""
+def _fill(row: TravellerRow, data: TravellerData, now: dt.datetime) -> None:
     traveller = data.traveller
-    identity = traveller_identity(traveller)
-    stmt = select(TravellerRow).where(
-        TravellerRow.flight_id == flight_id, TravellerRow.identity == identity
-    )
-    row = session.scalar(stmt)
-    if row is None:
-        row = TravellerRow(flight_id=flight_id, identity=identity, created_at=now)
-        session.add(row)
     row.message_id = data.message_id if data.message_id is not None else row.message_id
     row.role = traveller.role.value
     row.surname = traveller.surname[:200]
@@ -71,5 +60,44 @@ def save_traveller(
     row.data = traveller_dict(traveller)
     row.booking = booking_dict(data.booking) if data.booking else None
     row.updated_at = now
+
+
+def save_traveller(
+    session: Session, flight_id: int, data: TravellerData, now: dt.datetime
+) -> TravellerRow:
+    """The stored traveller of that flight with the same identity, created or replaced by
+    ``data`` (a later message's data and priority win)."""
+    identity = traveller_identity(data.traveller)
+    stmt = select(TravellerRow).where(
+        TravellerRow.flight_id == flight_id, TravellerRow.identity == identity
+    )
+    row = session.scalar(stmt)
+    if row is None:
+        row = TravellerRow(flight_id=flight_id, identity=identity, created_at=now)
+        session.add(row)
+    _fill(row, data, now)
     session.flush()
     return row
+
+
+def save_travellers(
+    session: Session, flight_id: int, items: Sequence[TravellerData], now: dt.datetime
+) -> list[TravellerRow]:
+    """``save_traveller`` for a whole flight at once: one query for the stored travellers and
+    one flush, the rows returned in the order of ``items`` (the same row for the same
+    identity, the later item's data winning)."""
+    stmt = select(TravellerRow).where(TravellerRow.flight_id == flight_id)
+    stored = {row.identity: row for row in session.scalars(stmt)}
+    rows = []
+    for data in items:
+        identity = traveller_identity(data.traveller)
+        row = stored.get(identity)
+        if row is None:
+            row = stored[identity] = TravellerRow(
+                flight_id=flight_id, identity=identity, created_at=now
+            )
+            session.add(row)
+        _fill(row, data, now)
+        rows.append(row)
+    session.flush()
+    return rows

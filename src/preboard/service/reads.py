@@ -1,0 +1,140 @@
+"""What officers read: the departures, a flight's worklist, a traveller, a search.
+
+Every read that shows travellers is audited (DOMAIN.md §4.7): a worklist view, a traveller
+view (with the flight and traveller ids), a search (with its terms). The list of flights
+holds no personal data and is not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from preboard.errors import NotFoundError
+from preboard.service.trail import record
+from preboard.service.views import FindingView, FlightView, finding_view, flight_view
+from preboard.storage import Database
+from preboard.storage.tables import FlightRow, HitRow, TravellerRow
+from preboard.users import Principal
+
+__all__ = [
+    "TravellerItem",
+    "Worklist",
+    "flight_worklist",
+    "list_flights",
+    "search_travellers",
+]
+
+SEARCH_LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class TravellerItem:
+    """A traveller on a worklist or in search results, with their findings."""
+
+    id: int
+    flight_id: int
+    role: str
+    surname: str
+    given_names: str
+    record_locator: str | None
+    priority: float
+    findings: list[FindingView]
+
+
+@dataclass(frozen=True, slots=True)
+class Worklist:
+    """A flight and its travellers, highest priority first."""
+
+    flight: FlightView
+    travellers: list[TravellerItem]
+
+
+def _hit_counts(session: Session, flight_ids: list[int]) -> dict[int, dict[str, int]]:
+    stmt = (
+        select(TravellerRow.flight_id, HitRow.status, func.count(HitRow.id))
+        .join(HitRow, HitRow.traveller_id == TravellerRow.id)
+        .where(TravellerRow.flight_id.in_(flight_ids))
+        .group_by(TravellerRow.flight_id, HitRow.status)
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for flight_id, status, count in session.execute(stmt):
+        counts[flight_id][status.value] = count
+    return counts
+
+
+def _traveller_counts(session: Session, flight_ids: list[int]) -> dict[int, int]:
+    stmt = (
+        select(TravellerRow.flight_id, func.count(TravellerRow.id))
+        .where(TravellerRow.flight_id.in_(flight_ids))
+        .group_by(TravellerRow.flight_id)
+    )
+    return {flight_id: count for flight_id, count in session.execute(stmt)}
+
+
+def flight_views(session: Session, rows: list[FlightRow]) -> list[FlightView]:
+    """``rows`` with their traveller and hit counts."""
+    ids = [row.id for row in rows]
+    hits, travellers = _hit_counts(session, ids), _traveller_counts(session, ids)
+    return [flight_view(row, travellers.get(row.id, 0), hits.get(row.id)) for row in rows]
+
+
+def list_flights(database: Database) -> list[FlightView]:
+    """Every stored flight by departure time, with hit counts by review status."""
+    with database.session() as session:
+        stmt = select(FlightRow).order_by(
+            FlightRow.departure.is_(None), FlightRow.departure, FlightRow.carrier, FlightRow.number
+        )
+        return flight_views(session, list(session.scalars(stmt)))
+
+
+def _items(session: Session, rows: list[TravellerRow]) -> list[TravellerItem]:
+    findings: dict[int, list[FindingView]] = defaultdict(list)
+    if rows:
+        stmt = select(HitRow).where(HitRow.traveller_id.in_([r.id for r in rows]))
+        for hit in session.scalars(stmt.order_by(HitRow.score.desc(), HitRow.id)):
+            findings[hit.traveller_id].append(finding_view(hit))
+    return [
+        TravellerItem(r.id, r.flight_id, r.role, r.surname, r.given_names, r.record_locator,
+                      r.priority, findings[r.id])
+        for r in rows
+    ]  # fmt: skip
+
+
+def flight_worklist(database: Database, principal: Principal, flight_id: int) -> Worklist:
+    """The flight's travellers, highest priority first, each with their findings; audited."""
+    with database.write() as session:
+        row = session.get(FlightRow, flight_id)
+        if row is None:
+            raise NotFoundError(f"no flight {flight_id}")
+        stmt = (
+            select(TravellerRow)
+            .where(TravellerRow.flight_id == flight_id)
+            .order_by(TravellerRow.priority.desc(), TravellerRow.surname, TravellerRow.id)
+        )
+        items = _items(session, list(session.scalars(stmt)))
+        record(session, principal, "flight.worklist.view", f"flight:{flight_id}", flight=flight_id)
+        return Worklist(flight_views(session, [row])[0], items)
+
+
+def search_travellers(
+    database: Database, principal: Principal, name: str = "", locator: str = ""
+) -> list[TravellerItem]:
+    """Travellers whose surname starts with ``name`` (any case) or whose booking is
+    ``locator``; at most ``SEARCH_LIMIT``; the search and its terms are audited."""
+    name, locator = name.strip(), locator.strip().upper()
+    stmt = select(TravellerRow).order_by(TravellerRow.surname, TravellerRow.id)
+    if name:
+        stmt = stmt.where(
+            func.upper(TravellerRow.surname).startswith(name.upper(), autoescape=True)
+        )
+    if locator:
+        stmt = stmt.where(TravellerRow.record_locator == locator)
+    with database.write() as session:
+        rows = list(session.scalars(stmt.limit(SEARCH_LIMIT))) if name or locator else []
+        record(session, principal, "traveller.search", "travellers", name=name or None,
+               locator=locator or None, results=len(rows))  # fmt: skip
+        return _items(session, rows)

@@ -1,0 +1,79 @@
+"""The FastAPI application: ``create_app(settings, database)``.
+
+    app = create_app(settings, database, screening)   # then uvicorn.run(app, ...)
+
+The app holds its settings, its database and the screening worker in ``app.state``; nothing
+is read from the environment here. Starting the app (its lifespan) starts the worker, which
+first screens whatever was stored and not screened before a crash; stopping it stops the
+worker. Every API route lives under ``/api/v1``, declares the roles it allows (``rules.py``
+refuses to build an app otherwise), and OpenAPI is at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from preboard.assessment import Screening
+from preboard.service import ScreeningWorker
+from preboard.settings import Settings
+from preboard.storage import Database
+from preboard.web.auth import Authenticator, bearer_token
+from preboard.web.errors import install_error_handlers
+from preboard.web.routers import ROUTERS
+from preboard.web.rules import check_rules, document_rules
+
+__all__ = ["API_PREFIX", "create_app"]
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(
+    settings: Settings,
+    database: Database,
+    screening: Screening | None = None,
+    *,
+    start_worker: bool = True,
+) -> FastAPI:
+    """The API over ``database``; messages are screened with ``screening`` (documents checks
+    only when none is given). ``start_worker=False`` leaves screening to the caller (tests
+    that drive ``screen_pending`` themselves)."""
+    checks = screening or Screening()
+    worker = ScreeningWorker(
+        database,
+        lambda: checks,
+        poll=settings.screening_poll_seconds,
+        gather=settings.screening_gather_seconds,
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if start_worker:
+            worker.start()
+        try:
+            yield
+        finally:
+            if start_worker:
+                worker.stop()
+
+    app = FastAPI(
+        title="preboard",
+        summary="Pre-departure passenger screening for border liaison officers",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.state.worker = worker
+    authenticators: tuple[Authenticator, ...] = (bearer_token,)
+    app.state.authenticators = authenticators
+    install_error_handlers(app)
+    for router in ROUTERS:
+        document_rules(router)
+        app.include_router(router, prefix=API_PREFIX)
+    check_rules(app)
+    return app
