@@ -64,10 +64,8 @@ def demo_command(
         if f.kind.value == "watchlist"
     ]
     if hits:
-        out.print(
-            "\n[bold]The explanation of the strongest watchlist finding[/], as an officer reads it:"
-        )
-        out.print(max(hits)[1], markup=False)
+        out.print("\n[bold]The least certain watchlist finding[/], as an officer reads it:")
+        out.print(min(hits)[1], markup=False)
     travellers = sum(len(w.travellers) for w in worklists)
     flagged = sum(w.flagged for w in worklists)
     out.print(
