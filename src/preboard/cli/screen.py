@@ -65,19 +65,20 @@ def _rules(directory: Path | None, on: dt.date, err: Console) -> tuple[Any, ...]
 def load_screening(
     args: dict[str, Any], on: dt.date, err: Console
 ) -> tuple[Screening, list[Problem]]:
-    """The watchlist, lists, tables and rules named by the options, loaded once."""
+    """The watchlist, lists, tables and rules named by the options (``None``: not used), loaded
+    once; rules that do not run are reported on ``err``."""
     problems: list[Problem] = []
-    path: Path = args["watchlist"]
-    listed = load_watchlist(path, Watchlist(id=path.stem, name=path.name))
-    problems += listed.problems
+    path: Path | None = args["watchlist"]
+    listed = load_watchlist(path, Watchlist(id=path.stem, name=path.name)) if path else None
+    problems += listed.problems if listed else ()
     lost = load_lost_stolen(args["lost_stolen"]) if args["lost_stolen"] else None
     if lost is not None:
         problems += lost.problems
     visa = load_visa_table(args["visa"]) if args["visa"] else example_visa_table()
     problems += visa.problems
     screening = Screening(
-        matcher=Matcher.build(listed.entries) if listed.entries else None,
-        watchlist=listed.watchlist,
+        matcher=Matcher.build(listed.entries) if listed and listed.entries else None,
+        watchlist=listed.watchlist if listed else None,
         documents=DocumentChecks(lost_stolen=lost, visa=visa),
         rules=_rules(args["rules"], on, err),
         workers=args.get("workers", 1),

@@ -19,56 +19,15 @@ import structlog
 import typer
 import uvicorn
 
-from preboard.assessment import Screening
 from preboard.cli.audit import DatabaseOption, open_db, reported
-from preboard.documents import DocumentChecks, load_lost_stolen, load_visa_table
-from preboard.documents.visa import example_visa_table
-from preboard.matching import Matcher
-from preboard.rules import CompiledRule, LintStatus, compile_rule, lint_directory, runnable
+from preboard.cli.render import console
+from preboard.cli.screen import load_screening
 from preboard.settings import Settings
-from preboard.watchlist import Watchlist
-from preboard.watchlist.loaders import load_watchlist
 from preboard.web import create_app
 
-__all__ = ["ScreeningFiles", "serve_command"]
+__all__ = ["serve_command"]
 
 log = structlog.get_logger(__name__)
-
-
-def _rules(directory: Path | None, on: dt.date) -> tuple[CompiledRule, ...]:
-    if directory is None:
-        return ()
-    results = lint_directory(directory, on)
-    for result in results:
-        if result.status is not LintStatus.OK:
-            log.warning("serve.rule_not_run", rule=result.rule_id, status=result.status.value)
-    return tuple(compile_rule(rule) for rule in runnable(results))
-
-
-class ScreeningFiles:
-    """The lists and rules named on the command line."""
-
-    def __init__(self, watchlist: Path | None, lost_stolen: Path | None, rules: Path | None,
-                 visa: Path | None) -> None:  # fmt: skip
-        self.watchlist, self.lost_stolen, self.rules, self.visa = (
-            watchlist,
-            lost_stolen,
-            rules,
-            visa,
-        )
-
-    def load(self, on: dt.date) -> Screening:
-        """Read them once: the matcher, the document checks, the runnable rules."""
-        matcher, listed = None, None
-        if self.watchlist is not None:
-            path = self.watchlist
-            loaded = load_watchlist(path, Watchlist(id=path.stem, name=path.name))
-            matcher = Matcher.build(loaded.entries) if loaded.entries else None
-            listed = loaded.watchlist
-        lost = load_lost_stolen(self.lost_stolen) if self.lost_stolen else None
-        visa = load_visa_table(self.visa) if self.visa else example_visa_table()
-        documents = DocumentChecks(lost_stolen=lost, visa=visa)
-        return Screening(matcher, listed, documents, _rules(self.rules, on))
 
 
 def serve_command(
@@ -83,7 +42,10 @@ def serve_command(
     """Serve the HTTP API until stopped (Ctrl-C)."""
     with reported():
         settings = Settings()
-        screening = ScreeningFiles(watchlist, lost_stolen, rules, visa).load(dt.date.today())
+        options = {"watchlist": watchlist, "lost_stolen": lost_stolen, "rules": rules, "visa": visa}
+        screening, problems = load_screening(options, dt.date.today(), console(stderr=True))
+        for problem in problems:
+            log.warning("serve.list_problem", file=problem.file, reason=problem.message)
         db = open_db(database)
     try:
         app = create_app(settings, db, screening)
