@@ -11,6 +11,7 @@ from preboard.cli import (
     audit,
     demo,
     demo_data,
+    intake,
     match,
     mrz,
     parse,
@@ -55,6 +56,7 @@ app.add_typer(report.app, name="report")
 app.add_typer(users.app, name="users")
 app.add_typer(tokens.app, name="tokens")
 app.add_typer(audit.app, name="audit")
+app.add_typer(intake.app, name="intake")
 
 
 def main() -> None:
