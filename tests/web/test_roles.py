@@ -15,6 +15,7 @@ from preboard.web import Public, RouteWithoutRuleError, api_routes, check_rules
 from tests.web.conftest import Api
 
 OFFICERS = {"officer", "supervisor"}
+EVERYONE = {role.value for role in Role}
 POLICY = {
     ("GET", "/api/v1/health"): "public",
     ("POST", "/api/v1/messages"): {"intake"},
@@ -37,6 +38,19 @@ POLICY = {
     ("GET", "/api/v1/audit"): {"auditor"},
     ("GET", "/api/v1/settings"): {"admin"},
     ("PUT", "/api/v1/settings/{key}"): {"admin"},
+    # the web UI (tests/web/ui)
+    ("GET", "/"): "public",
+    ("GET", "/ui/login"): "public",
+    ("POST", "/ui/login"): "public",
+    ("POST", "/ui/logout"): EVERYONE,
+    ("POST", "/ui/language"): EVERYONE,
+    ("GET", "/ui/"): OFFICERS,
+    ("GET", "/ui/flights/{flight_id}"): OFFICERS,
+    ("GET", "/ui/travellers/{traveller_id}"): OFFICERS,
+    ("POST", "/ui/hits/{hit_id}/decision"): OFFICERS,
+    ("POST", "/ui/travellers/{traveller_id}/recommendation"): OFFICERS,
+    ("GET", "/ui/carrier"): {"carrier"},
+    ("GET", "/ui/audit"): {"auditor"},
 }
 
 
@@ -63,16 +77,22 @@ def test_every_role_against_every_route(api: Api) -> None:
     refused = 0
     for (method, path), allowed in declared(api.client.app).items():
         url, body = concrete(path), ({} if method in ("POST", "PUT") else None)
-        anonymous = api.client.request(method, url, json=body)
+        anonymous = api.client.request(method, url, json=body, follow_redirects=False)
         assert (anonymous.status_code == 401) is (allowed != "public"), (method, path)
         for role in Role:
-            response = api.client.request(method, url, json=body, headers=api.headers(role))
+            response = api.client.request(
+                method, url, json=body, headers=api.headers(role), follow_redirects=False
+            )
             where = (method, path, role.value, response.status_code)
             if allowed == "public" or role.value in allowed:
                 assert response.status_code not in (401, 403), where
             else:
                 assert response.status_code == 403, where
-                assert response.json()["error"] == "AccessDeniedError"
+                if path.startswith("/api/"):
+                    assert response.json()["error"] == "AccessDeniedError"
+                else:  # a page that says so
+                    assert "AccessDeniedError" not in response.text, where
+                    assert "may not do this" in response.text, where
                 refused += 1
     denials = api.audit("access.denied")
     assert len(denials) == refused > 0

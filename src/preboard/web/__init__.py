@@ -2,7 +2,9 @@
 
 Routers are thin (``routers/``): each checks access (``auth.py``: one declared rule per route,
 ``rules.py``), validates its input (``schemas.py``), calls one service function and returns its
-read model. Errors become JSON in one place (``errors.py``).
+read model. Errors become JSON in one place (``errors.py``). The officers' pages are under
+``/ui`` (``ui/``: Jinja2, English and Spanish), signed in with a session cookie and CSRF tokens
+(``session.py``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ The app holds its settings, its database and the screening worker in ``app.state
 is read from the environment here. Starting the app (its lifespan) starts the worker, which
 first screens whatever was stored and not screened before a crash; stopping it stops the
 worker. Every API route lives under ``/api/v1``, declares the roles it allows (``rules.py``
-refuses to build an app otherwise), and OpenAPI is at ``/openapi.json``.
+refuses to build an app otherwise), and OpenAPI is at ``/openapi.json``. The web UI is
+under ``/ui`` (``web.ui``), its session cookie an authenticator after bearer tokens.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from preboard.web.auth import Authenticator, bearer_token
 from preboard.web.errors import install_error_handlers
 from preboard.web.routers import ROUTERS
 from preboard.web.rules import check_rules, document_rules
+from preboard.web.session import SessionSigner, session_cookie
+from preboard.web.ui import install_ui
 
 __all__ = ["API_PREFIX", "create_app"]
 
@@ -69,11 +72,13 @@ def create_app(
     app.state.settings = settings
     app.state.database = database
     app.state.worker = worker
-    authenticators: tuple[Authenticator, ...] = (bearer_token,)
+    app.state.session_signer = SessionSigner()
+    authenticators: tuple[Authenticator, ...] = (bearer_token, session_cookie)
     app.state.authenticators = authenticators
     install_error_handlers(app)
     for router in ROUTERS:
         document_rules(router)
         app.include_router(router, prefix=API_PREFIX)
+    install_ui(app)
     check_rules(app)
     return app
