@@ -1,0 +1,220 @@
+"""Load: officers browsing the API while airlines send messages, against a real server.
+
+    .venv/bin/python benchmarks/load/api_load.py [--officers 50] [--rate 20] [--seconds 60]
+        [--think 1.0] [--database URL]
+
+Starts ``preboard serve`` (SQLite in a temporary folder unless ``--database`` names another,
+with the synthetic day's watchlist, lost-and-stolen list and the example rules), creates 50
+officers with personal tokens and an intake token, then for ``--seconds``: one sender posts
+messages at ``--rate`` per second (the PAXLST and PNRGOV files of synthetic days for several
+dates, so that they are distinct flights, in departure order), and each officer loops over
+the pages of a shift: the departures (``/flights``), a flight's worklist, then a traveller of
+it, pausing ``--think`` seconds between pages. Prints requests, errors (any status other than
+200/202, or a failed connection) and page times (p50, p95, max) per kind of page, and how far
+screening had got. The web UI's pages come with the UI; this measures the API they call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx2
+
+from preboard.rules import EXAMPLES
+from preboard.settings import Settings
+from preboard.storage import SqlAccessStore, open_database
+from preboard.synthetic.day import DEFAULT_DATE, make_day, write_day
+from preboard.users import Role, TokenKind, issue_token, now_utc
+
+
+def days(folder: Path, count: int) -> list[Path]:
+    """Message files of ``count`` synthetic days (one per date), in departure order."""
+    files: list[tuple[str, int, Path]] = []
+    for n in range(count):
+        day = folder / f"day{n}"
+        if not (day / ".stamp").exists():
+            write_day(make_day(1 + n, date=DEFAULT_DATE + dt.timedelta(days=n)), day)
+        for flight in sorted((day / "messages").iterdir()):
+            for path in sorted(flight.glob("*.edi")):
+                files.append((flight.name.split("-", 1)[1], n, path))
+    return [p for _, _, p in sorted(files, key=lambda f: (f[0], f[1], str(f[2])))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def setup(url: str, data: Path, officers: int) -> tuple[str, list[str]]:
+    database = open_database(url, Settings(data_dir=data))
+    with database.write() as session:
+        store = SqlAccessStore(session)
+        intake, _ = issue_token(store, TokenKind.INTAKE, name="airlines")
+        tokens = []
+        for i in range(officers):
+            user = store.add_user(f"officer{i:02d}", Role.OFFICER, "unused", now_utc())
+            issued, _ = issue_token(store, TokenKind.PERSONAL, user=user)
+            tokens.append(issued.secret)
+    database.dispose()
+    return intake.secret, tokens
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.errors: dict[str, int] = defaultdict(int)
+
+    def add(self, kind: str, seconds: float, ok: bool) -> None:
+        self.times[kind].append(seconds)
+        if not ok:
+            self.errors[kind] += 1
+
+
+async def timed(client: httpx2.AsyncClient, stats: Stats, kind: str, method: str, path: str,
+                **kw: object) -> httpx2.Response | None:  # fmt: skip
+    t0 = time.perf_counter()
+    try:
+        response = await client.request(method, path, **kw)  # type: ignore[arg-type]
+    except httpx2.HTTPError:
+        stats.add(kind, time.perf_counter() - t0, False)
+        return None
+    stats.add(kind, time.perf_counter() - t0, response.status_code in (200, 202))
+    return response
+
+
+async def officer(base: str, token: str, stats: Stats, until: float, think: float) -> None:
+    rng = random.Random(token)
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx2.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
+        while time.monotonic() < until:
+            flights = await timed(client, stats, "departures", "GET", "/api/v1/flights")
+            await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+            ids = (
+                [f["id"] for f in flights.json()]
+                if flights is not None and flights.status_code == 200
+                else []
+            )
+            if not ids:
+                continue
+            worklist = await timed(
+                client, stats, "worklist", "GET", f"/api/v1/flights/{rng.choice(ids)}/worklist"
+            )
+            await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+            people = (
+                worklist.json().get("travellers", [])
+                if worklist is not None and worklist.status_code == 200
+                else []
+            )
+            if people:
+                await timed(
+                    client,
+                    stats,
+                    "traveller",
+                    "GET",
+                    f"/api/v1/travellers/{rng.choice(people[:20])['id']}",
+                )
+                await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+
+
+async def sender(
+    base: str, token: str, files: list[Path], rate: float, stats: Stats, until: float
+) -> int:
+    """Open loop: a message every 1/rate seconds whatever the server's latency (as airlines
+    send), each posted on its own task."""
+    headers = {"Authorization": f"Bearer {token}"}
+    start = time.monotonic()
+    tasks = []
+    async with httpx2.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
+        for n, path in enumerate(files):
+            delay = start + n / rate - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            if time.monotonic() >= until:
+                break
+            body = path.read_bytes()
+            tasks.append(asyncio.create_task(
+                timed(client, stats, "intake", "POST", "/api/v1/messages", content=body)
+            ))  # fmt: skip
+        await asyncio.gather(*tasks)
+    return len(tasks)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(q * len(ordered)) - 1)]
+
+
+async def run(
+    args: argparse.Namespace, base: str, intake: str, tokens: list[str], files: list[Path]
+) -> None:
+    stats = Stats()
+    until = time.monotonic() + args.seconds
+    tasks = [officer(base, t, stats, until, args.think) for t in tokens]
+    results = await asyncio.gather(sender(base, intake, files, args.rate, stats, until), *tasks)
+    sent = results[0]
+    total = sum(len(v) for v in stats.times.values())
+    errors = sum(stats.errors.values())
+    head = f"{args.seconds} s, {len(tokens)} officers (think {args.think} s)"
+    print(f"{head}, intake {sent} messages ({sent / args.seconds:.1f}/s): "
+          f"{total:,} requests, {errors} errors")  # fmt: skip
+    for kind, values in sorted(stats.times.items()):
+        print(f"  {kind:<10} {len(values):>6} requests, {stats.errors[kind]} errors: p50 "
+              f"{statistics.median(values) * 1000:.0f} ms, p95 {pct(values, 0.95) * 1000:.0f} ms, "
+              f"max {max(values) * 1000:.0f} ms")  # fmt: skip
+    pages = [v for k, vs in stats.times.items() if k != "intake" for v in vs]
+    print(f"pages: p95 {pct(pages, 0.95) * 1000:.0f} ms (goal ≤ 300 ms), errors {errors} (goal 0)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--officers", type=int, default=50)
+    parser.add_argument("--rate", type=float, default=20.0)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument("--database")
+    parser.add_argument(
+        "--days", type=Path, default=Path(tempfile.gettempdir()) / "preboard-load-days"
+    )
+    args = parser.parse_args()
+    files = days(args.days, max(1, int(args.rate * args.seconds / 220) + 1))
+    data = Path(tempfile.mkdtemp(prefix="preboard-load-"))
+    url = args.database or f"sqlite:///{data / 'preboard.db'}"
+    intake, tokens = setup(url, data, args.officers)
+    port = free_port()
+    lists = args.days / "day0"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "preboard", "serve", "--port", str(port), "--database", url,
+         "--watchlist", str(lists / "watchlist.csv"),
+         "--lost-stolen", str(lists / "lost_stolen.csv"), "--rules", str(EXAMPLES)],
+        env={**os.environ, "PREBOARD_DATA_DIR": str(data)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx2.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx2.HTTPError:
+                time.sleep(0.2)
+        asyncio.run(run(args, base, intake, tokens, files))
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+if __name__ == "__main__":
+    main()
