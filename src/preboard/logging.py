@@ -10,6 +10,26 @@ import structlog
 from preboard.settings import Settings
 
 
+class StderrLogger:
+    """A structlog logger writing each event to whatever ``sys.stderr`` is at that moment, so
+    that a runner which swaps and then closes stderr (typer's CliRunner, pytest) never leaves
+    later events writing to a closed file; an event that cannot be written is dropped rather
+    than crashing the work that logged it."""
+
+    def msg(self, message: str) -> None:
+        try:
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+        except (ValueError, OSError):
+            pass
+
+    log = debug = info = warn = warning = error = err = critical = exception = fatal = msg
+
+
+def _stderr_logger(*_args: object) -> StderrLogger:
+    return StderrLogger()
+
+
 def configure_logging(settings: Settings) -> None:
     """Configure structlog once for the process; events go to stderr."""
     level = getattr(logging, settings.log_level.upper())
@@ -26,6 +46,6 @@ def configure_logging(settings: Settings) -> None:
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=_stderr_logger,
         cache_logger_on_first_use=False,
     )
