@@ -104,3 +104,22 @@ def test_a_traveller_missing_fields_is_assessed_on_what_exists(day_screening: Sc
     assert {"data.missing_birth_date", "data.missing_nationality"} <= codes
     assert any(code.startswith("data.") or code == "document.missing" for code in codes)
     assert all(f.explanation for f in item.findings)
+
+
+def test_a_watchlist_finding_carries_its_alignment_and_contributions_as_json(
+    worklists: list[Worklist],
+) -> None:
+    """The UI and the API show the name-part alignment and each feature's contribution as
+    tables: the finding's detail carries them as JSON lists."""
+    hits = [
+        f
+        for w in worklists
+        for a in w.travellers
+        for f in a.findings
+        if f.kind.value == "watchlist"
+    ]
+    assert hits
+    detail = dict(hits[0].detail)
+    alignment, features = json.loads(detail["alignment"]), json.loads(detail["features"])
+    assert alignment and {"traveller", "entry", "similarity", "reason"} <= set(alignment[0])
+    assert {c["feature"] for c in features} >= {"name", "birth_date", "nationality"}

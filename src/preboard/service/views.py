@@ -6,7 +6,9 @@ OpenAPI schema), so each shape is declared once. Names are plain strings: nothin
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -122,10 +124,24 @@ def flight_view(
     )  # fmt: skip
 
 
+STRUCTURED = ("alignment", "features")  # detail values kept as JSON text (watchlist hits)
+
+
+def _detail(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """A hit's detail, with the structured parts (``STRUCTURED``) decoded from their JSON."""
+    shown = dict(stored)
+    for key in STRUCTURED:
+        value = shown.get(key)
+        if isinstance(value, str) and value.startswith("["):
+            with contextlib.suppress(ValueError):  # left as text when it is not JSON
+                shown[key] = json.loads(value)
+    return shown
+
+
 def finding_view(row: HitRow, *, detail: bool = False) -> FindingView:
     return FindingView(
         row.id, row.kind.value, row.code, row.severity.value, row.score, row.status.value,
-        row.explanation, row.source, row.remembered_from_id, dict(row.detail) if detail else {},
+        row.explanation, row.source, row.remembered_from_id, _detail(row.detail) if detail else {},
     )  # fmt: skip
 
 

@@ -72,7 +72,10 @@ def create_app(
     app.state.settings = settings
     app.state.database = database
     app.state.worker = worker
-    app.state.session_signer = SessionSigner()
+    secret = (
+        settings.session_secret.get_secret_value().encode() if settings.session_secret else None
+    )
+    app.state.session_signer = SessionSigner(secret)
     authenticators: tuple[Authenticator, ...] = (bearer_token, session_cookie)
     app.state.authenticators = authenticators
     install_error_handlers(app)
