@@ -87,6 +87,7 @@ def test_migrations_ship_inside_the_package() -> None:
         "0001_initial_schema.py",
         "0002_audit_log.py",
         "0003_message_flights.py",
+        "0004_sessions_webhooks.py",
     ]
 
 

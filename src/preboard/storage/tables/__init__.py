@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from preboard.storage.tables.access import SettingRow, TokenRow, UserRow
+from preboard.storage.tables.access import SettingRow, TokenRow, UiSessionRow, UserRow
 from preboard.storage.tables.audit import AuditHeadRow, AuditRecordRow
 from preboard.storage.tables.base import Base, UtcDateTime
 from preboard.storage.tables.intake import FlightRow, MessageFlightRow, MessageRow, TravellerRow
-from preboard.storage.tables.review import DecisionRow, HitRow, NoteRow, RecommendationRow
+from preboard.storage.tables.review import (
+    DecisionRow,
+    HitRow,
+    NoteRow,
+    RecommendationRow,
+    WebhookDeliveryRow,
+)
 
 __all__ = [
     "AuditHeadRow",
@@ -22,6 +28,8 @@ __all__ = [
     "SettingRow",
     "TokenRow",
     "TravellerRow",
+    "UiSessionRow",
     "UserRow",
     "UtcDateTime",
+    "WebhookDeliveryRow",
 ]

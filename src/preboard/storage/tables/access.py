@@ -12,7 +12,7 @@ from preboard.storage.tables.base import Base, UtcDateTime, json_type, str_enum
 from preboard.users.roles import Role
 from preboard.users.tokens import TokenKind
 
-__all__ = ["SettingRow", "TokenRow", "UserRow"]
+__all__ = ["SettingRow", "TokenRow", "UiSessionRow", "UserRow"]
 
 
 class UserRow(Base):
@@ -65,3 +65,16 @@ class SettingRow(Base):
     value: Mapped[Any] = mapped_column(json_type())
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class UiSessionRow(Base):
+    """A browser session: the cookie names it by its nonce; logging out (or an admin) revokes
+    it, so a copied cookie stops working at once."""
+
+    __tablename__ = "ui_sessions"
+
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

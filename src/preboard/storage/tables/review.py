@@ -17,7 +17,7 @@ from preboard.storage.states import (
 )
 from preboard.storage.tables.base import Base, UtcDateTime, json_type, str_enum
 
-__all__ = ["DecisionRow", "HitRow", "NoteRow", "RecommendationRow"]
+__all__ = ["DecisionRow", "HitRow", "NoteRow", "RecommendationRow", "WebhookDeliveryRow"]
 
 
 class HitRow(Base):
@@ -103,3 +103,25 @@ class RecommendationRow(Base):
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     withdrawn_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+    withdrawal_acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    withdrawal_acknowledged_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class WebhookDeliveryRow(Base):
+    """One event (``issued`` or ``withdrawn``) of a recommendation to push to its carrier's
+    webhook: tried until delivered, with the attempts and the last failure kept."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        ForeignKey("recommendations.id", ondelete="CASCADE"), index=True
+    )
+    event: Mapped[str] = mapped_column(String(32))
+    carrier: Mapped[str] = mapped_column(String(3))
+    attempts: Mapped[int]
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, index=True)
+    last_status: Mapped[int | None]
+    last_error: Mapped[str | None] = mapped_column(String(200))
