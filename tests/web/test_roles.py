@@ -51,6 +51,9 @@ POLICY = {
     ("POST", "/ui/travellers/{traveller_id}/recommendation"): OFFICERS,
     ("GET", "/ui/carrier"): {"carrier"},
     ("GET", "/ui/audit"): {"auditor"},
+    # review forms (notes, approval, withdrawal), parse problems, users
+    # rules and watchlists
+    # webhooks, exports, sessions
 }
 
 

@@ -28,6 +28,10 @@ __all__ = ["UI_PREFIX", "install_ui"]
 
 UI_PREFIX = "/ui"
 _root = APIRouter(include_in_schema=False)
+PAGES: tuple[APIRouter, ...] = (
+    login.router,
+    pages.router,
+)
 
 
 @_root.get("/")
@@ -55,7 +59,7 @@ async def _invalid(request: Request, err: Exception) -> Response:
 
 def install_ui(app: FastAPI) -> None:
     """Mount the pages, their static files and the HTML error pages on ``app``."""
-    for router in (login.router, pages.router):
+    for router in PAGES:
         document_rules(router)
         app.include_router(router, prefix=UI_PREFIX, include_in_schema=False)
     app.include_router(_root)
