@@ -93,15 +93,16 @@ def _run(args: list[str]) -> None:
         raise RuntimeError(f"{Path(args[0]).name} failed: {result.stderr.strip()[-500:]}")
 
 
-def _start(bin_dir: Path) -> tuple[PgServer, Callable[[], None]]:
+def _start(bin_dir: Path, durable: bool = False) -> tuple[PgServer, Callable[[], None]]:
+    """Start a server in a temporary folder; ``durable``: with PostgreSQL's default fsync and
+    synchronous commits (benchmarks), else without (tests). Returns it and its ``stop``."""
     folder = Path(tempfile.mkdtemp(prefix="preboard-pg-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     data, port = folder / "data", _free_port()
-    options = (
-        f"-p {port} -k {folder} -c listen_addresses='' -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off"
-    )
+    options = f"-p {port} -k {folder} -c listen_addresses='' -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
     def stop() -> None:
         subprocess.run(
@@ -120,6 +121,14 @@ def _start(bin_dir: Path) -> tuple[PgServer, Callable[[], None]]:
         stop()
         raise
     return PgServer(f"postgresql+psycopg://postgres@/postgres?host={folder}&port={port}"), stop
+
+
+def start_server(durable: bool = True) -> tuple[PgServer, Callable[[], None]]:
+    """A throwaway server from Debian's packages for a benchmark: ``(server, stop)``."""
+    bin_dir = _bin_dir()
+    if bin_dir is None:
+        raise RuntimeError("no PostgreSQL under /usr/lib/postgresql (apt-get install postgresql)")
+    return _start(bin_dir, durable)
 
 
 def _unavailable(reason: str) -> None:

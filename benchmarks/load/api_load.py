@@ -98,6 +98,7 @@ async def timed(client: httpx2.AsyncClient, stats: Stats, kind: str, method: str
 async def officer(base: str, token: str, stats: Stats, until: float, think: float) -> None:
     rng = random.Random(token)
     headers = {"Authorization": f"Bearer {token}"}
+    await asyncio.sleep(rng.uniform(0, think))  # officers do not all click at the same instant
     async with httpx2.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
         while time.monotonic() < until:
             flights = await timed(client, stats, "departures", "GET", "/api/v1/flights")
@@ -184,26 +185,47 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--think", type=float, default=1.0)
-    parser.add_argument("--database")
+    parser.add_argument("--database", help="a database URL (default: SQLite in a temporary folder)")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="a throwaway PostgreSQL server (fsync on), as tests/pg.py starts",
+    )
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn processes")
     parser.add_argument(
         "--days", type=Path, default=Path(tempfile.gettempdir()) / "preboard-load-days"
     )
     args = parser.parse_args()
     files = days(args.days, max(1, int(args.rate * args.seconds / 220) + 1))
     data = Path(tempfile.mkdtemp(prefix="preboard-load-"))
+    print(f"server log: {data / 'server.log'}")
     url = args.database or f"sqlite:///{data / 'preboard.db'}"
+    stop_postgres = None
+    if args.postgres:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+        from tests.pg import start_server
+
+        server_pg, stop_postgres = start_server(durable=True)
+        server_pg.admin.dispose()
+        url = server_pg.url
     intake, tokens = setup(url, data, args.officers)
     port = free_port()
     lists = args.days / "day0"
     server = subprocess.Popen(
         [sys.executable, "-m", "preboard", "serve", "--port", str(port), "--database", url,
          "--watchlist", str(lists / "watchlist.csv"),
-         "--lost-stolen", str(lists / "lost_stolen.csv"), "--rules", str(EXAMPLES)],
-        env={**os.environ, "PREBOARD_DATA_DIR": str(data)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         "--lost-stolen", str(lists / "lost_stolen.csv"), "--rules", str(EXAMPLES),
+         "--workers", str(args.workers)],
+        env={**os.environ, "PREBOARD_DATA_DIR": str(data), "PREBOARD_LOG_LEVEL": "info"},
+        stdout=subprocess.DEVNULL, stderr=(data / "server.log").open("wb"),
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
+        log = data / "server.log"
+        for _ in range(600):  # the screening worker logs when its lists are loaded
+            if b"worker.started" in log.read_bytes():
+                break
+            time.sleep(0.2)
         for _ in range(300):
             try:
                 if httpx2.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
@@ -213,7 +235,12 @@ def main() -> None:
         asyncio.run(run(args, base, intake, tokens, files))
     finally:
         server.terminate()
-        server.wait(30)
+        try:
+            server.wait(90)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        if stop_postgres is not None:
+            stop_postgres()
 
 
 if __name__ == "__main__":

@@ -20,13 +20,20 @@ class Settings(BaseSettings):
     environment: Literal["development", "production", "test"] = "development"
     log_format: Literal["console", "json"] = "console"
     log_level: Literal["debug", "info", "warning", "error"] = "warning"
-    data_dir: Path = Path("var")
+    data_dir: Path = Path("var")  # watchlist versions, rule drafts (``data_dir/rule-drafts``)
+    # The database (sqlite:///PATH or postgresql://...); unset: preboard.db under data_dir.
+    database_url: str | None = None
+    rules_dir: Path | None = None  # the released rule files (*.yaml) screening runs
     intake_max_bytes: int = 20_000_000  # a larger message body is refused (413)
     screening_poll_seconds: float = 2.0  # how often the worker looks for unscreened messages
     screening_gather_seconds: float = 0.2  # after a message, wait for the rest of a burst
     # Signs the UI's session cookies. Unset in development: a random key per process (sessions
     # end with the process). Required in production, at least 32 characters.
     session_secret: SecretStr | None = None
+    # Signs the carriers' webhook calls (X-Preboard-Signature: sha256=HMAC of the body). Unset:
+    # no webhook is sent (deliveries wait), since a carrier could not tell them from forgeries.
+    webhook_secret: SecretStr | None = None
+    webhook_poll_seconds: float = 5.0  # how often due webhook deliveries are looked for
 
     @model_validator(mode="after")
     def _secret_in_production(self) -> Settings:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from preboard.assessment import Screening
 from preboard.service import screen_pending
+from preboard.service.reading import Reading
 from preboard.storage import (
     Database,
     Decision,
@@ -120,3 +121,32 @@ def test_a_message_whose_flight_cannot_be_stored_fails_alone(
     with database.session() as session:
         failed = session.scalars(select(MessageRow).where(MessageRow.status == "failed")).one()
     assert "while storing its flight (ValueError)" in str(failed.problems)
+
+
+def test_a_run_stopped_between_flights_leaves_its_messages_for_the_next_run(
+    database: Database, screening: Screening
+) -> None:
+    day = day_files()
+    store(database, day.messages(F9, "paxlst"))
+    stopped = screen_pending(database, screening, stopping=lambda: True)
+    assert list(stopped.flights) == [1]  # linked, but not screened
+    with database.session() as session:
+        statuses = set(session.scalars(select(MessageRow.status)))
+        assert statuses == {MessageStatus.RECEIVED}
+        assert session.scalar(select(func.count(TravellerRow.id))) == 0
+    again = screen_pending(database, screening)
+    assert len(again.screened) == 4
+    assert count(database, TravellerRow.id) > 0
+
+
+def test_readings_cached_by_one_run_are_used_by_the_next(
+    database: Database, screening: Screening
+) -> None:
+    day = day_files()
+    cache: dict[int, Reading] = {}
+    store(database, day.messages(F9, "pnrgov")[:1])
+    screen_pending(database, screening, cache=cache)
+    assert list(cache) == [1]
+    store(database, day.messages(F9, "paxlst"))
+    run = screen_pending(database, screening, cache=cache)
+    assert len(run.screened) == 4 and len(cache) == 5

@@ -22,6 +22,7 @@ from preboard.cli import (
     tokens,
     users,
     watchlist,
+    worker,
 )
 from preboard.cli.render import console
 from preboard.errors import PreboardError
@@ -50,6 +51,7 @@ app.command("match")(match.match_command)
 app.command("screen")(screen.screen_command)
 app.command("demo-data")(demo_data.demo_data_command)
 app.command("serve")(serve.serve_command)
+app.command("worker")(worker.worker_command)
 app.add_typer(watchlist.app, name="watchlist")
 app.add_typer(rules.app, name="rules")
 app.add_typer(report.app, name="report")

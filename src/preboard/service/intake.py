@@ -5,9 +5,11 @@
 1. The body is stored by content hash (the same bytes twice are stored once) with status
    ``received``, and the intake is audited, in one transaction that commits before the caller
    acknowledges anything: a crash after the acknowledgement loses nothing.
-2. The message is read once, to tell the sender at once when nothing in it can be screened:
-   it is then marked ``failed`` with its problems, kept for inspection, and
-   ``MalformedMessageError`` raised (422 with the problems).
+2. The message is checked cheaply (``reading.check_message``: its envelope and flight
+   segment, not the full read) to tell the sender at once when nothing in it can be
+   screened: it is then marked ``failed`` with its problems, kept for inspection, and
+   ``MalformedMessageError`` raised (422 with the problems). The full read is the worker's,
+   so that the process answering requests does not spend tens of milliseconds per message.
 3. Screening happens later, in the worker (``worker.py``), which picks every stored message
    still ``received``, including those left by a crash.
 """
@@ -20,7 +22,7 @@ import structlog
 from sqlalchemy import select
 
 from preboard.service.errors import MalformedMessageError
-from preboard.service.reading import message_kind, read_message
+from preboard.service.reading import check_message, message_kind
 from preboard.service.trail import record
 from preboard.storage import Database, MessageStatus, mark_message, store_message
 from preboard.storage.tables import MessageRow
@@ -68,10 +70,9 @@ def receive(database: Database, principal: Principal, body: bytes) -> Receipt:
     if duplicate:
         _refuse_failed(database, message_id)
         return Receipt(message_id, True)
-    reading = read_message(message_id, body)
-    if reading.readable:
+    problems = check_message(message_id, body)
+    if not problems:
         return Receipt(message_id, False)
-    problems = reading.problem_dicts()
     with database.write() as session:
         status = session.scalar(select(MessageRow.status).where(MessageRow.id == message_id))
         if status is MessageStatus.RECEIVED:  # the worker may have been quicker

@@ -12,12 +12,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from preboard.ingest.edifact.interchange import read_interchanges
 from preboard.ingest.export import problem_dict
 from preboard.ingest.reader import Format, ReadResult, detect_format, read_inputs
 from preboard.model import Flight, Manifest, Problem, Severity
 
 __all__ = [
     "Reading",
+    "check_message",
     "flight_manifests",
     "message_kind",
     "message_name",
@@ -26,6 +28,7 @@ __all__ = [
 ]
 
 _EDIFACT_KINDS = (b"PAXLST", b"PNRGOV")
+_FLIGHT_SEGMENT = {"PAXLST": "TDT", "PNRGOV": "TVL"}  # where each message names its flight
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +105,30 @@ def flight_manifests(
             alone.extend(reading.manifests)
     read = read_messages(together).manifests if together else ()
     return [*read, *alone]
+
+
+def check_message(message_id: int, body: bytes) -> list[dict[str, Any]]:
+    """The problems that make a message plainly unscreenable, found cheaply at intake (none:
+    take it). An EDIFACT message's envelope is read (UNB…UNZ, UNH…UNT; a few milliseconds, not
+    the full read, which is the screening worker's): it must hold a PAXLST with its flight
+    segment (TDT) or a PNRGOV with its own (TVL). The worker's full read may still find that
+    the flight cannot be read from those segments; it then marks the message ``failed`` with
+    its problems, kept for inspection like those refused here. Other formats (PNRGOV XML, CSV,
+    JSON lines, MRZ) are read in full."""
+    if detect_format(body) is not Format.EDIFACT:
+        reading = read_message(message_id, body)
+        return [] if reading.readable else reading.problem_dicts()
+    name = message_name(message_id)
+    interchanges, problems = read_interchanges(body, name)
+    messages = [m for ic in interchanges for m in ic.messages]
+    if any(any(s.tag == _FLIGHT_SEGMENT.get(m.kind or "") for s in m.segments) for m in messages):
+        return []
+    problems += [p for ic in interchanges for p in ic.problems]
+    reason = (
+        "no flight could be read from the message: a PAXLST needs its TDT segment, a PNRGOV "
+        "its TVL (other message types are not read)"
+        if messages
+        else "the interchange holds no message (no UNH)"
+    )
+    problems.append(Problem(name, None, reason, Severity.ERROR))
+    return [problem_dict(p) for p in problems]

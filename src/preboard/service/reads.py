@@ -11,10 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from preboard.errors import NotFoundError
-from preboard.service.trail import record
+from preboard.service.trail import audit_read
 from preboard.service.views import FindingView, FlightView, finding_view, flight_view
 from preboard.storage import Database
 from preboard.storage.tables import FlightRow, HitRow, TravellerRow
@@ -29,6 +29,8 @@ __all__ = [
 ]
 
 SEARCH_LIMIT = 100
+# A list shows names and priority: the message data and booking (JSON) are not loaded.
+_LISTED = (defer(TravellerRow.data), defer(TravellerRow.booking))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,18 +108,21 @@ def _items(session: Session, rows: list[TravellerRow]) -> list[TravellerItem]:
 
 def flight_worklist(database: Database, principal: Principal, flight_id: int) -> Worklist:
     """The flight's travellers, highest priority first, each with their findings; audited."""
-    with database.write() as session:
+    with database.session() as session:
         row = session.get(FlightRow, flight_id)
         if row is None:
             raise NotFoundError(f"no flight {flight_id}")
         stmt = (
             select(TravellerRow)
+            .options(*_LISTED)
             .where(TravellerRow.flight_id == flight_id)
             .order_by(TravellerRow.priority.desc(), TravellerRow.surname, TravellerRow.id)
         )
-        items = _items(session, list(session.scalars(stmt)))
-        record(session, principal, "flight.worklist.view", f"flight:{flight_id}", flight=flight_id)
-        return Worklist(flight_views(session, [row])[0], items)
+        worklist = Worklist(
+            flight_views(session, [row])[0], _items(session, list(session.scalars(stmt)))
+        )
+    audit_read(database, principal, "flight.worklist.view", f"flight:{flight_id}", flight=flight_id)
+    return worklist
 
 
 def search_travellers(
@@ -126,15 +131,16 @@ def search_travellers(
     """Travellers whose surname starts with ``name`` (any case) or whose booking is
     ``locator``; at most ``SEARCH_LIMIT``; the search and its terms are audited."""
     name, locator = name.strip(), locator.strip().upper()
-    stmt = select(TravellerRow).order_by(TravellerRow.surname, TravellerRow.id)
+    stmt = select(TravellerRow).options(*_LISTED).order_by(TravellerRow.surname, TravellerRow.id)
     if name:
         stmt = stmt.where(
             func.upper(TravellerRow.surname).startswith(name.upper(), autoescape=True)
         )
     if locator:
         stmt = stmt.where(TravellerRow.record_locator == locator)
-    with database.write() as session:
+    with database.session() as session:
         rows = list(session.scalars(stmt.limit(SEARCH_LIMIT))) if name or locator else []
-        record(session, principal, "traveller.search", "travellers", name=name or None,
+        items = _items(session, rows)
+    audit_read(database, principal, "traveller.search", "travellers", name=name or None,
                locator=locator or None, results=len(rows))  # fmt: skip
-        return _items(session, rows)
+    return items

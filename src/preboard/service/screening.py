@@ -20,7 +20,7 @@ process linked a new one meanwhile, it reads and screens again.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +47,7 @@ __all__ = ["ScreenRun", "screen_flight", "screen_pending"]
 
 log = structlog.get_logger(__name__)
 _ATTEMPTS = 3
+CACHED_READINGS = 2_000  # messages a worker keeps read (PNR pushes: tens of kB each)
 
 
 @dataclass(slots=True)
@@ -156,8 +157,26 @@ def _mark_done(
     run.screened = [i for i in run.screened if i not in broken]
 
 
-def screen_pending(database: Database, screening: Screening, *, limit: int = 200) -> ScreenRun:
-    """Screen the stored messages not screened yet (see the module docstring)."""
+def _remember(cache: dict[int, Reading], readings: dict[int, Reading]) -> None:
+    cache.update(readings)
+    for message_id in list(cache)[: max(0, len(cache) - CACHED_READINGS)]:
+        del cache[message_id]
+
+
+def screen_pending(
+    database: Database,
+    screening: Screening,
+    *,
+    limit: int = 200,
+    cache: dict[int, Reading] | None = None,
+    stopping: Callable[[], bool] | None = None,
+) -> ScreenRun:
+    """Screen the stored messages not screened yet (see the module docstring). ``cache``
+    keeps messages read in earlier runs (a stored message never changes), so that a flight
+    re-assessed on its next message does not read its earlier PNR pushes again; the newest
+    ``CACHED_READINGS`` are kept. When ``stopping()`` turns true, the run ends before its
+    next flight and leaves its messages ``received`` (a flight saved already is saved again by
+    the next run: the same result)."""
     run = ScreenRun()
     with database.session() as session:
         pending = links.pending(session, limit)
@@ -165,15 +184,21 @@ def screen_pending(database: Database, screening: Screening, *, limit: int = 200
         return run
     readings = {message_id: read_message(message_id, body) for message_id, body in pending}
     _link_all(database, readings, run)
+    known = readings if cache is None else {**cache, **readings}
     broken: dict[int, str] = {}
     for flight_id, message_ids in run.flights.items():
+        if stopping is not None and stopping():
+            log.info("screening.interrupted", flights=len(run.flights))
+            return run  # its messages stay received: the next run screens them again
         try:
-            screen_flight(database, flight_id, screening, readings)
+            screen_flight(database, flight_id, screening, known)
         except StorageUnavailable:
             raise
         except Exception as err:  # a bug must not stop the other flights, nor loop for ever
             log.error("screening.flight_failed", flight=flight_id, error=type(err).__name__)
             broken.update((i, type(err).__name__) for i in message_ids)
     _mark_done(database, readings, run, broken)
+    if cache is not None:
+        _remember(cache, readings)
     log.info("screening.run", screened=len(run.screened), failed=len(run.failed))
     return run

@@ -17,7 +17,7 @@ from preboard.audit import append
 from preboard.storage import Database, SqlAuditStore
 from preboard.users import Principal
 
-__all__ = ["SYSTEM", "actor_of", "denied", "record"]
+__all__ = ["SYSTEM", "actor_of", "audit_read", "denied", "record"]
 
 log = structlog.get_logger(__name__)
 SYSTEM = "system"
@@ -38,6 +38,16 @@ def record(
     """Append one record in ``session``'s transaction; ``None`` details are left out."""
     facts = {key: value for key, value in detail.items() if value is not None}
     append(SqlAuditStore(session), actor_of(principal), action, subject, facts)
+
+
+def audit_read(
+    database: Database, principal: Principal, action: str, subject: str = "", **detail: Any
+) -> None:
+    """Record a read in a short transaction of its own, after the read and before anything is
+    shown: when the record cannot be written, the caller raises and shows nothing. Reading
+    outside the write transaction keeps SQLite's single writer free while pages are built."""
+    with database.write() as session:
+        record(session, principal, action, subject, **detail)
 
 
 def denied(database: Database, principal: Principal, method: str, path: str) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from preboard.errors import NotFoundError
 from preboard.service.reads import flight_views
-from preboard.service.trail import record
+from preboard.service.trail import audit_read
 from preboard.service.views import (
     DecisionView,
     FindingView,
@@ -111,7 +111,7 @@ def _review(session: Session, row: TravellerRow, hits: list[HitRow]) -> dict[str
 
 def view_traveller(database: Database, principal: Principal, traveller_id: int) -> TravellerView:
     """The traveller with id ``traveller_id`` (``NotFoundError`` when none); audited."""
-    with database.write() as session:
+    with database.session() as session:
         row = session.get(TravellerRow, traveller_id)
         if row is None:
             raise NotFoundError(f"no traveller {traveller_id}")
@@ -120,12 +120,11 @@ def view_traveller(database: Database, principal: Principal, traveller_id: int) 
         hits = _hits(session, row.id)
         api, pnr = _sides(dict(row.data), row.booking)
         review = _review(session, row, hits)
-        subject = f"traveller:{row.id}"
-        record(
-            session, principal, "traveller.view", subject, flight=row.flight_id, traveller=row.id
-        )
-        return TravellerView(
+        view = TravellerView(
             row.id, flight_views(session, [flight])[0], row.role, row.surname, row.given_names,
             row.record_locator, row.priority, api, pnr,
             [finding_view(h, detail=True) for h in hits], **review,
         )  # fmt: skip
+    audit_read(database, principal, "traveller.view", f"traveller:{view.id}",
+               flight=view.flight.id, traveller=view.id)  # fmt: skip
+    return view

@@ -22,6 +22,7 @@ from collections.abc import Callable
 import structlog
 
 from preboard.assessment import Screening
+from preboard.service.reading import Reading
 from preboard.service.screening import screen_pending
 from preboard.storage import Database, StorageUnavailable
 
@@ -50,6 +51,7 @@ class ScreeningWorker:
         self._requested = 0  # wake-ups asked for
         self._served = -1  # the last wake-up after which a run found nothing to do
         self._thread: threading.Thread | None = None
+        self._readings: dict[int, Reading] = {}  # messages read before (see screen_pending)
 
     def start(self) -> None:
         """Start the thread; its first run screens whatever was left from before."""
@@ -59,7 +61,7 @@ class ScreeningWorker:
         log.info("worker.started", poll=self.poll)
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Finish the current run and stop."""
+        """Finish the flight in hand and stop (the rest of the run is left for the next)."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
@@ -86,7 +88,9 @@ class ScreeningWorker:
         self._wake.clear()  # before reading the generation: a later wake-up sets it again
         with self._state:
             generation = self._requested
-        run = screen_pending(self.database, self.screening())
+        run = screen_pending(
+            self.database, self.screening(), cache=self._readings, stopping=self._stop.is_set
+        )
         if run.messages:
             return True
         with self._state:
