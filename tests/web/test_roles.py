@@ -52,8 +52,38 @@ POLICY = {
     ("GET", "/ui/carrier"): {"carrier"},
     ("GET", "/ui/audit"): {"auditor"},
     # review forms (notes, approval, withdrawal), parse problems, users
+    ("POST", "/ui/travellers/{traveller_id}/notes"): OFFICERS,
+    ("POST", "/ui/hits/{hit_id}/review"): OFFICERS,
+    ("POST", "/ui/hits/{hit_id}/reopen"): OFFICERS,
+    ("POST", "/ui/recommendations/{recommendation_id}/approve"): {"supervisor"},
+    ("POST", "/ui/recommendations/{recommendation_id}/withdraw"): OFFICERS,
+    ("GET", "/ui/recommendations"): OFFICERS,
+    ("GET", "/ui/messages"): {"officer", "supervisor", "admin"},
+    ("GET", "/ui/messages/{message_id}"): {"officer", "supervisor", "admin"},
+    ("GET", "/ui/users"): {"admin"},
+    ("POST", "/ui/users"): {"admin"},
+    ("POST", "/ui/users/{user_id}/role"): {"admin"},
+    ("POST", "/ui/users/{user_id}/active"): {"admin"},
+    ("POST", "/ui/users/{user_id}/unlock"): {"admin"},
     # rules and watchlists
+    ("GET", "/ui/rules"): {"officer", "supervisor", "analyst", "auditor"},
+    ("GET", "/ui/rules/new"): {"analyst"},
+    ("GET", "/ui/rules/{rule_id}"): {"officer", "supervisor", "analyst", "auditor"},
+    ("GET", "/ui/rules/{rule_id}/edit"): {"analyst"},
+    ("POST", "/ui/rules/drafts"): {"analyst"},
+    ("GET", "/ui/rules/drafts/{draft_id}"): {"officer", "supervisor", "analyst", "auditor"},
+    ("POST", "/ui/rules/drafts/{draft_id}/release"): {"supervisor"},
+    ("POST", "/ui/rules/drafts/{draft_id}/reject"): {"supervisor"},
+    ("GET", "/ui/rules/{rule_id}/backtest"): {"analyst", "supervisor"},
+    ("GET", "/ui/rules/drafts/{draft_id}/backtest"): {"analyst", "supervisor"},
+    ("GET", "/ui/watchlists"): {"officer", "supervisor", "analyst"},
+    ("POST", "/ui/watchlists/import"): {"analyst"},
+    ("GET", "/ui/watchlists/{list_id}"): {"officer", "supervisor", "analyst"},
+    ("GET", "/ui/watchlists/{list_id}/versions/{version}"): {"officer", "supervisor", "analyst"},
+    ("GET", "/ui/watchlists/{list_id}/diff"): {"officer", "supervisor", "analyst"},
     # webhooks, exports, sessions
+    ("GET", "/api/v1/flights/{flight_id}/worklist.csv"): OFFICERS,
+    ("GET", "/api/v1/audit/export"): {"auditor"},
 }
 
 

@@ -18,7 +18,6 @@ structlog.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import secrets
 import subprocess
@@ -31,9 +30,7 @@ import typer
 import uvicorn
 
 from preboard.cli.audit import DatabaseOption, open_db, reported
-from preboard.cli.render import console
-from preboard.cli.screen import load_screening
-from preboard.cli.worker import ListOptions, Lists, LostStolen, Rules, Visa
+from preboard.cli.worker import ListOptions, Lists, LostStolen, Rules, Visa, screening_source
 from preboard.settings import Settings
 from preboard.storage import Database
 from preboard.web import create_app
@@ -81,6 +78,8 @@ def _stop_worker(process: subprocess.Popen[bytes] | None) -> None:
 def _serve_many(host: str, port: int, url: str, workers: int, settings: Settings) -> None:
     secret = settings.session_secret
     os.environ["PREBOARD_DATABASE_URL"] = url
+    if settings.rules_dir is not None:
+        os.environ["PREBOARD_RULES_DIR"] = str(settings.rules_dir)
     os.environ["PREBOARD_SESSION_SECRET"] = (
         secret.get_secret_value() if secret else secrets.token_urlsafe(48)
     )
@@ -109,11 +108,9 @@ def serve_command(
     }  # fmt: skip
     with reported():
         settings = Settings()
-        checks = None
-        if screening is Screening.THREAD:
-            checks, problems = load_screening(options, dt.date.today(), console(stderr=True))
-            for problem in problems:
-                log.warning("serve.list_problem", file=problem.file, reason=problem.message)
+        if rules is not None:  # the rules pages edit the folder screening runs
+            settings = settings.model_copy(update={"rules_dir": rules})
+        source = screening_source(options, settings) if screening is Screening.THREAD else None
         db = open_db(database)
     worker = _start_worker(db.url, options) if screening is Screening.PROCESS else None
     try:
@@ -121,7 +118,8 @@ def serve_command(
             db.dispose()
             _serve_many(host, port, db.url, workers, settings)
             return
-        app = create_app(settings, db, checks, start_worker=screening is Screening.THREAD)
+        current = source.current if source is not None else None
+        app = create_app(settings, db, current, start_worker=source is not None)
         uvicorn.run(app, host=host, port=port, access_log=False, log_level=settings.log_level)
     finally:
         _stop_worker(worker)

@@ -1,4 +1,5 @@
-"""``preboard worker``: screen stored messages in a process of its own, until stopped.
+"""``preboard worker``: screen stored messages in a process of its own, and send the carriers'
+webhooks, until stopped.
 
     preboard worker --database URL --watchlist lists/watchlist.csv --lost-stolen lists/sltd.csv \
         --rules rules/
@@ -8,7 +9,8 @@ The service's screening: it takes every message intake stored and has not screen
 saves their worklists. ``preboard serve`` starts one by default, so that screening a flight
 (hundreds of milliseconds of Python) never holds the interpreter that answers the officers'
 pages; a deployment with several ``serve`` processes runs them with ``--screening off`` and one
-``preboard worker`` beside them. Two workers on one database are safe (a flight's save checks
+``preboard worker`` beside them (one only: it also sends the carriers' webhooks, see
+``service.webhook_worker``). Two workers on one database are safe (a flight's save checks
 that its messages did not change meanwhile) but do the same work twice.
 
 It runs at a lower CPU priority (``--nice 10``): when the machine is busy, officers' pages
@@ -36,10 +38,11 @@ import typer
 from preboard.cli.audit import DatabaseOption, open_db, reported
 from preboard.cli.render import console
 from preboard.cli.screen import load_screening
-from preboard.service import ScreeningWorker
+from preboard.service import ScreeningSource, ScreeningWorker, WebhookWorker
 from preboard.settings import Settings
+from preboard.watchlist.versions import VersionStore
 
-__all__ = ["ListOptions", "worker_command"]
+__all__ = ["ListOptions", "screening_source", "worker_command"]
 
 log = structlog.get_logger(__name__)
 
@@ -48,6 +51,22 @@ LostStolen = Annotated[Path | None, typer.Option(help="lost and stolen documents
 Rules = Annotated[Path | None, typer.Option(help="folder of rule YAML files")]
 Visa = Annotated[Path | None, typer.Option(help="visa requirements CSV")]
 ListOptions = dict[str, Path | None]
+
+
+def screening_source(options: ListOptions, settings: Settings) -> ScreeningSource:
+    """What screening runs: the lists named by ``options``, then the rules released since into
+    the rules folder and the latest version of the list imported in the UI under the
+    watchlist file's name (see ``service.lists``)."""
+    base, problems = load_screening(options, dt.date.today(), console(stderr=True))
+    for problem in problems:
+        log.warning("screening.list_problem", file=problem.file, reason=problem.message)
+    listed = options.get("watchlist")
+    return ScreeningSource(
+        base,
+        rules_dir=options.get("rules") or settings.rules_dir,
+        store=VersionStore(settings.data_dir),
+        list_id=listed.stem if listed else None,
+    )
 
 
 def _alive(pid: int) -> bool:
@@ -74,10 +93,10 @@ def worker_command(
     os.nice(nice)
     with reported():
         settings = Settings()
-        options = {"watchlist": watchlist, "lost_stolen": lost_stolen, "rules": rules, "visa": visa}
-        screening, problems = load_screening(options, dt.date.today(), console(stderr=True))
-        for problem in problems:
-            log.warning("worker.list_problem", file=problem.file, reason=problem.message)
+        options: ListOptions = {
+            "watchlist": watchlist, "lost_stolen": lost_stolen, "rules": rules, "visa": visa,
+        }  # fmt: skip
+        source = screening_source(options, settings)
         db = open_db(database)
     stop = threading.Event()
 
@@ -87,13 +106,16 @@ def worker_command(
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     gather = settings.screening_gather_seconds
-    worker = ScreeningWorker(db, lambda: screening, poll=poll, gather=gather)
+    worker = ScreeningWorker(db, source.current, poll=poll, gather=gather)
+    webhooks = WebhookWorker(db, settings)
     worker.start()
+    webhooks.start()
     try:
         while not stop.wait(1.0):
             if parent is not None and not _alive(parent):
                 log.warning("worker.parent_gone", parent=parent)
                 break
     finally:
+        webhooks.stop()
         worker.stop()
         db.dispose()

@@ -24,8 +24,10 @@ from preboard.service.errors import (
     MalformedMessageError,
     ServiceError,
 )
+from preboard.service.exports import audit_export, worklist_csv
 from preboard.service.health import check_database
 from preboard.service.intake import Receipt, receive
+from preboard.service.lists import ScreeningSource
 from preboard.service.messages import MessageView, list_messages, view_message
 from preboard.service.policy import REQUIRE_APPROVAL, SettingView, change_setting, read_settings
 from preboard.service.reads import (
@@ -38,6 +40,7 @@ from preboard.service.reads import (
 from preboard.service.recommendations import approve, list_recommendations, recommend, withdraw
 from preboard.service.review import NoteInput, add_note, move_hit
 from preboard.service.screening import ScreenRun, screen_flight, screen_pending
+from preboard.service.sessions import revoke_sessions
 from preboard.service.trail import denied
 from preboard.service.traveller import PnrSide, TravellerView, view_traveller
 from preboard.service.views import (
@@ -47,6 +50,8 @@ from preboard.service.views import (
     NoteView,
     RecommendationView,
 )
+from preboard.service.webhook_worker import WebhookWorker
+from preboard.service.webhooks import deliver_pending
 from preboard.service.worker import ScreeningWorker
 
 __all__ = [
@@ -68,18 +73,22 @@ __all__ = [
     "Receipt",
     "RecommendationView",
     "ScreenRun",
+    "ScreeningSource",
     "ScreeningWorker",
     "ServiceError",
     "SettingView",
     "TravellerItem",
     "TravellerView",
+    "WebhookWorker",
     "Worklist",
     "acknowledge",
     "add_note",
     "approve",
+    "audit_export",
     "carrier_recommendations",
     "change_setting",
     "check_database",
+    "deliver_pending",
     "denied",
     "flight_worklist",
     "list_flights",
@@ -90,10 +99,12 @@ __all__ = [
     "read_settings",
     "receive",
     "recommend",
+    "revoke_sessions",
     "screen_flight",
     "screen_pending",
     "search_travellers",
     "view_message",
     "view_traveller",
     "withdraw",
+    "worklist_csv",
 ]

@@ -2,7 +2,10 @@
 
 A carrier sees a recommendation once it is issued (after approval, where that is needed), and
 keeps seeing it after a withdrawal, marked withdrawn, so it learns of the withdrawal too. Its
-first read delivers it (``issued`` → ``delivered``). The carrier is told who, on which flight,
+first read delivers it (``issued`` → ``delivered``). Acknowledging a standing recommendation
+marks it ``acknowledged``; acknowledging a withdrawn one records that the carrier has taken
+the withdrawal in (``withdrawal_acknowledged_at``/``_by``), so officers know the traveller may
+board again. The carrier is told who, on which flight,
 and what is recommended, never the officer's reasons. A recommendation of another carrier is
 "not found", so a carrier cannot learn that it exists. Reads and acknowledgements are audited
 (each delivery and acknowledgement with its flight and traveller).
@@ -17,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from preboard.errors import NotFoundError
-from preboard.service.errors import AccessDeniedError, ConflictError
+from preboard.service.errors import AccessDeniedError
 from preboard.service.trail import record
 from preboard.storage import Database, RecommendationStatus
 from preboard.storage.tables import FlightRow, RecommendationRow, TravellerRow
@@ -47,6 +50,7 @@ class CarrierNotice:
     acknowledged_at: dt.datetime | None
     withdrawn: bool
     withdrawn_at: dt.datetime | None
+    withdrawal_acknowledged_at: dt.datetime | None = None
 
 
 def _carrier(principal: Principal) -> str:
@@ -61,7 +65,7 @@ def _notice(row: RecommendationRow, traveller: TravellerRow, flight: FlightRow) 
         flight.origin, flight.destination, flight.departure, traveller.surname,
         traveller.given_names, traveller.data.get("birth_date"), traveller.record_locator,
         row.issued_at, row.acknowledged_at, row.status is RecommendationStatus.WITHDRAWN,
-        row.withdrawn_at,
+        row.withdrawn_at, row.withdrawal_acknowledged_at,
     )  # fmt: skip
 
 
@@ -99,7 +103,8 @@ def carrier_recommendations(database: Database, principal: Principal) -> list[Ca
 
 
 def acknowledge(database: Database, principal: Principal, recommendation_id: int) -> CarrierNotice:
-    """The carrier confirms it has received the recommendation (issued or delivered)."""
+    """The carrier confirms it has received the recommendation (issued or delivered) or, once
+    withdrawn, the withdrawal; acknowledging again changes nothing."""
     carrier = _carrier(principal)
     with database.write() as session:
         found = _rows(session, carrier, only=recommendation_id)
@@ -107,8 +112,14 @@ def acknowledge(database: Database, principal: Principal, recommendation_id: int
             raise NotFoundError(f"no recommendation {recommendation_id} for carrier {carrier}")
         row, traveller, flight = found[0]
         if row.status is RecommendationStatus.WITHDRAWN:
-            raise ConflictError("the recommendation was withdrawn: nothing to act on")
-        if row.status is not RecommendationStatus.ACKNOWLEDGED:
+            if row.withdrawal_acknowledged_at is None:
+                row.withdrawal_acknowledged_at = now_utc()
+                row.withdrawal_acknowledged_by = principal.name[:100]
+                session.flush()
+                record(session, principal, "recommendation.withdrawal.acknowledge",
+                       f"recommendation:{row.id}", flight=flight.id,
+                       traveller=traveller.id)  # fmt: skip
+        elif row.status is not RecommendationStatus.ACKNOWLEDGED:
             now = now_utc()
             row.delivered_at = row.delivered_at or now
             row.status, row.acknowledged_at = RecommendationStatus.ACKNOWLEDGED, now

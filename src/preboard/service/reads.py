@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import Executable, func, select
+from sqlalchemy.orm import Session
 
 from preboard.errors import NotFoundError
 from preboard.service.trail import audit_read
-from preboard.service.views import FindingView, FlightView, finding_view, flight_view
+from preboard.service.views import FindingView, FlightView, flight_view
 from preboard.storage import Database
 from preboard.storage.tables import FlightRow, HitRow, TravellerRow
 from preboard.users import Principal
@@ -29,8 +29,6 @@ __all__ = [
 ]
 
 SEARCH_LIMIT = 100
-# A list shows names and priority: the message data and booking (JSON) are not loaded.
-_LISTED = (defer(TravellerRow.data), defer(TravellerRow.booking))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +91,28 @@ def list_flights(database: Database) -> list[FlightView]:
         return flight_views(session, list(session.scalars(stmt)))
 
 
-def _items(session: Session, rows: list[TravellerRow]) -> list[TravellerItem]:
+_ITEM = (
+    TravellerRow.id, TravellerRow.flight_id, TravellerRow.role, TravellerRow.surname,
+    TravellerRow.given_names, TravellerRow.record_locator, TravellerRow.priority,
+)  # fmt: skip
+_FINDING = (
+    HitRow.traveller_id, HitRow.id, HitRow.kind, HitRow.code, HitRow.severity, HitRow.score,
+    HitRow.status, HitRow.explanation, HitRow.source, HitRow.remembered_from_id,
+)  # fmt: skip
+
+
+def _items(session: Session, stmt: Executable) -> list[TravellerItem]:
+    """The travellers ``stmt`` selects (its columns: ``_ITEM``) with their findings, read as
+    plain rows: a worklist of hundreds needs no ORM objects."""
+    rows = session.execute(stmt).all()
     findings: dict[int, list[FindingView]] = defaultdict(list)
     if rows:
-        stmt = select(HitRow).where(HitRow.traveller_id.in_([r.id for r in rows]))
-        for hit in session.scalars(stmt.order_by(HitRow.score.desc(), HitRow.id)):
-            findings[hit.traveller_id].append(finding_view(hit))
+        hits = select(*_FINDING).where(HitRow.traveller_id.in_([r.id for r in rows]))
+        for h in session.execute(hits.order_by(HitRow.score.desc(), HitRow.id)):
+            findings[h.traveller_id].append(FindingView(
+                h.id, h.kind.value, h.code, h.severity.value, h.score, h.status.value,
+                h.explanation, h.source, h.remembered_from_id,
+            ))  # fmt: skip
     return [
         TravellerItem(r.id, r.flight_id, r.role, r.surname, r.given_names, r.record_locator,
                       r.priority, findings[r.id])
@@ -113,14 +127,11 @@ def flight_worklist(database: Database, principal: Principal, flight_id: int) ->
         if row is None:
             raise NotFoundError(f"no flight {flight_id}")
         stmt = (
-            select(TravellerRow)
-            .options(*_LISTED)
+            select(*_ITEM)
             .where(TravellerRow.flight_id == flight_id)
             .order_by(TravellerRow.priority.desc(), TravellerRow.surname, TravellerRow.id)
         )
-        worklist = Worklist(
-            flight_views(session, [row])[0], _items(session, list(session.scalars(stmt)))
-        )
+        worklist = Worklist(flight_views(session, [row])[0], _items(session, stmt))
     audit_read(database, principal, "flight.worklist.view", f"flight:{flight_id}", flight=flight_id)
     return worklist
 
@@ -131,7 +142,7 @@ def search_travellers(
     """Travellers whose surname starts with ``name`` (any case) or whose booking is
     ``locator``; at most ``SEARCH_LIMIT``; the search and its terms are audited."""
     name, locator = name.strip(), locator.strip().upper()
-    stmt = select(TravellerRow).options(*_LISTED).order_by(TravellerRow.surname, TravellerRow.id)
+    stmt = select(*_ITEM).order_by(TravellerRow.surname, TravellerRow.id)
     if name:
         stmt = stmt.where(
             func.upper(TravellerRow.surname).startswith(name.upper(), autoescape=True)
@@ -139,8 +150,7 @@ def search_travellers(
     if locator:
         stmt = stmt.where(TravellerRow.record_locator == locator)
     with database.session() as session:
-        rows = list(session.scalars(stmt.limit(SEARCH_LIMIT))) if name or locator else []
-        items = _items(session, rows)
+        items = _items(session, stmt.limit(SEARCH_LIMIT)) if name or locator else []
     audit_read(database, principal, "traveller.search", "travellers", name=name or None,
-               locator=locator or None, results=len(rows))  # fmt: skip
+               locator=locator or None, results=len(items))  # fmt: skip
     return items

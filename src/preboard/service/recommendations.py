@@ -5,7 +5,9 @@ rule is on, delivered to the carrier (``carrier.py``), and withdrawn with a reas
     pending_approval ──approve──► issued ──carrier reads──► delivered ──ack──► acknowledged
           └───────────────┴──────────────┴──── withdraw (with a reason) ───► withdrawn
 
-Every step is audited in its own transaction together with the change.
+Every step is audited in its own transaction together with the change. Issuing and
+withdrawing (once the carrier could know of it) also queue the carrier's webhook, where it
+has one (``webhooks.py``), in the same transaction.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from preboard.service.policy import REQUIRE_APPROVAL, setting
 from preboard.service.trail import record
 from preboard.service.transitions import MAX_REASON
 from preboard.service.views import RecommendationView, recommendation_view
+from preboard.service.webhooks import ISSUED, WITHDRAWN, enqueue
 from preboard.storage import Database, RecommendationKind, RecommendationStatus
 from preboard.storage.tables import FlightRow, RecommendationRow, TravellerRow
 from preboard.users import Principal, now_utc
@@ -71,6 +74,8 @@ def recommend(
         record(session, principal, "recommendation.create", f"recommendation:{row.id}",
                kind=what, status=row.status, reason=text, flight=flight.id,
                traveller=traveller_id)  # fmt: skip
+        if row.issued_at is not None:
+            enqueue(session, principal, row, ISSUED, flight.id)
         return recommendation_view(row)
 
 
@@ -100,8 +105,10 @@ def approve(database: Database, principal: Principal, recommendation_id: int) ->
         row.status, row.supervisor_id = RecommendationStatus.ISSUED, supervisor
         row.approved_at = row.issued_at = now
         session.flush()
+        flight = _flight_of(row, session)
         record(session, principal, "recommendation.approve", f"recommendation:{row.id}",
-               flight=_flight_of(row, session), traveller=row.traveller_id)  # fmt: skip
+               flight=flight, traveller=row.traveller_id)  # fmt: skip
+        enqueue(session, principal, row, ISSUED, flight)
         return recommendation_view(row)
 
 
@@ -118,9 +125,11 @@ def withdraw(
         row.status, row.withdrawn_at = RecommendationStatus.WITHDRAWN, now_utc()
         row.withdrawn_by, row.withdrawal_reason = user, text
         session.flush()
+        flight = _flight_of(row, session)
         record(session, principal, "recommendation.withdraw", f"recommendation:{row.id}",
-               reason=text, flight=_flight_of(row, session),
-               traveller=row.traveller_id)  # fmt: skip
+               reason=text, flight=flight, traveller=row.traveller_id)  # fmt: skip
+        if row.issued_at is not None:  # the carrier could know of it: tell it of the withdrawal
+            enqueue(session, principal, row, WITHDRAWN, flight)
         return recommendation_view(row)
 
 

@@ -111,6 +111,9 @@ class RecommendationView:
     acknowledged_at: dt.datetime | None
     withdrawn_at: dt.datetime | None
     withdrawal_reason: str | None
+    acknowledged_by: str | None = None
+    withdrawal_acknowledged_at: dt.datetime | None = None
+    withdrawal_acknowledged_by: str | None = None
 
 
 def flight_view(
@@ -159,5 +162,6 @@ def recommendation_view(row: RecommendationRow) -> RecommendationView:
     return RecommendationView(
         row.id, row.traveller_id, row.carrier, row.kind.value, row.status.value, row.reason,
         row.officer_id, row.supervisor_id, row.created_at, row.issued_at, row.delivered_at,
-        row.acknowledged_at, row.withdrawn_at, row.withdrawal_reason,
+        row.acknowledged_at, row.withdrawn_at, row.withdrawal_reason, row.acknowledged_by,
+        row.withdrawal_acknowledged_at, row.withdrawal_acknowledged_by,
     )  # fmt: skip

@@ -12,13 +12,13 @@ under ``/ui`` (``web.ui``), its session cookie an authenticator after bearer tok
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from preboard.assessment import Screening
-from preboard.service import ScreeningWorker
+from preboard.service import ScreeningWorker, WebhookWorker
 from preboard.settings import Settings
 from preboard.storage import Database
 from preboard.web.auth import Authenticator, bearer_token
@@ -36,29 +36,34 @@ API_PREFIX = "/api/v1"
 def create_app(
     settings: Settings,
     database: Database,
-    screening: Screening | None = None,
+    screening: Screening | Callable[[], Screening] | None = None,
     *,
     start_worker: bool = True,
 ) -> FastAPI:
-    """The API over ``database``; messages are screened with ``screening`` (documents checks
+    """The API over ``database``; messages are screened with ``screening`` (or what the
+    callable returns before each run, such as ``ScreeningSource.current``; documents checks
     only when none is given). ``start_worker=False`` leaves screening to the caller (tests
     that drive ``screen_pending`` themselves)."""
-    checks = screening or Screening()
+    fixed = screening if isinstance(screening, Screening) else Screening()
+    current = screening if callable(screening) else lambda: fixed
     worker = ScreeningWorker(
         database,
-        lambda: checks,
+        current,
         poll=settings.screening_poll_seconds,
         gather=settings.screening_gather_seconds,
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        webhooks = WebhookWorker(database, settings)  # carriers' webhooks (service/webhooks.py)
         if start_worker:
             worker.start()
+            webhooks.start()
         try:
             yield
         finally:
             if start_worker:
+                webhooks.stop()
                 worker.stop()
 
     app = FastAPI(

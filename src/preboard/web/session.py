@@ -5,8 +5,12 @@
 
 The cookie holds ``user_id.issued.nonce.signature`` (HMAC-SHA256 with the app's secret, a
 random one per app unless one is given); it is HttpOnly, SameSite=Lax, and Secure when the
-request came over HTTPS. It expires after ``SESSION_HOURS``. On every request the user is read
-again, so a deactivated user or a changed role takes effect at once.
+request came over HTTPS. It expires after ``SESSION_HOURS``. Login stores the session
+(``storage.sessions``: its nonce, user and expiry), and a cookie is a session only while that
+row is live: logout revokes it, so a copied cookie is refused at once (401), and
+deactivating a user or changing a password revokes all their sessions
+(``service.revoke_sessions``). On every request the session and its user are read again in
+one query by primary key, so a deactivated user or a changed role takes effect at once.
 
 CSRF: a synchronizer token derived from the session (``csrf_token``: an HMAC of the session's
 nonce), put in every form and checked by ``check_csrf``; before login, a double-submit token
@@ -17,6 +21,7 @@ cookie must send the token in ``X-CSRF-Token``; UI forms check it in their handl
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -28,7 +33,7 @@ from fastapi import Request
 
 from preboard.service import AccessDeniedError
 from preboard.storage import Database
-from preboard.storage.tables import UserRow
+from preboard.storage.sessions import session_user
 from preboard.users import Principal
 
 __all__ = [
@@ -41,6 +46,7 @@ __all__ = [
     "check_csrf",
     "cookie_options",
     "csrf_token",
+    "expires_at",
     "session_cookie",
     "session_of",
 ]
@@ -73,8 +79,14 @@ class SessionSigner:
 
     def issue(self, user_id: int, now: float | None = None) -> str:
         """A new session cookie value for the user."""
-        body = f"{user_id}.{int(now if now is not None else time.time())}.{secrets.token_hex(16)}"
-        return f"{body}.{self._mac(body)}"
+        return self.issue_session(user_id, now)[0]
+
+    def issue_session(self, user_id: int, now: float | None = None) -> tuple[str, SessionData]:
+        """A new session cookie value for the user, and what it says (to store the session)."""
+        data = SessionData(user_id, int(now if now is not None else time.time()),
+                           secrets.token_hex(16))  # fmt: skip
+        body = f"{data.user_id}.{data.issued}.{data.nonce}"
+        return f"{body}.{self._mac(body)}", data
 
     def read(self, value: str, now: float | None = None) -> SessionData | None:
         """The session in ``value``; ``None`` when forged, malformed or expired."""
@@ -92,6 +104,11 @@ class SessionSigner:
     def csrf(self, data: SessionData) -> str:
         """The session's CSRF token."""
         return self._mac(f"csrf:{data.nonce}")
+
+
+def expires_at(data: SessionData) -> dt.datetime:
+    """When the session ends (``SESSION_HOURS`` after it was issued)."""
+    return dt.datetime.fromtimestamp(data.issued + SESSION_HOURS * 3600, dt.UTC)
 
 
 def _signer(request: Request) -> SessionSigner:
@@ -125,15 +142,17 @@ def cookie_options(request: Request) -> dict[str, Any]:
 
 
 def session_cookie(request: Request, database: Database) -> Principal | None:
-    """The principal of a valid session cookie: the user as stored now (inactive: none). An
-    API call that changes state must carry the CSRF token in ``X-CSRF-Token``."""
+    """The principal of a valid, live session cookie: the user as stored now (inactive, or
+    the session revoked or expired: none). An API call that changes state must carry the CSRF
+    token in ``X-CSRF-Token``."""
     data = session_of(request)
     if data is None:
         return None
+    with database.session() as session:
+        user = session_user(session, data.nonce, data.user_id, dt.datetime.now(dt.UTC))
+        if user is None:
+            return None
+        principal = Principal(user.name, user.role, user_id=user.id)
     if request.method not in _SAFE and request.url.path.startswith("/api/"):
         check_csrf(request, request.headers.get(CSRF_HEADER))
-    with database.session() as session:
-        user = session.get(UserRow, data.user_id)
-        if user is None or not user.active:
-            return None
-        return Principal(user.name, user.role, user_id=user.id)
+    return principal

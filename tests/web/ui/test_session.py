@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from sqlalchemy import select
+
+from preboard.service import revoke_sessions
 from preboard.storage import Database
+from preboard.storage.tables import UiSessionRow, UserRow
 from preboard.users import Role
 from preboard.web.session import SESSION_COOKIE, SessionSigner
 from tests.web.conftest import Api
@@ -88,3 +94,73 @@ def test_a_forged_or_expired_cookie_is_no_session() -> None:
     assert signer.read(value.replace("7.", "8.", 1), now=1001) is None
     assert SessionSigner(b"j" * 32).read(value, now=1001) is None
     assert signer.read("garbage", now=1001) is None
+
+
+def _session_rows(database: Database) -> list[UiSessionRow]:
+    with database.session() as session:
+        return list(session.scalars(select(UiSessionRow).order_by(UiSessionRow.created_at)))
+
+
+def test_login_stores_the_session_until_it_expires(api: Api, database: Database) -> None:
+    add_user(database, "olga", Role.OFFICER)
+    assert log_in(api.client, "olga") == 303
+    (row,) = _session_rows(database)
+    assert row.nonce in api.client.cookies[SESSION_COOKIE] and row.revoked_at is None
+    assert abs(row.expires_at - row.created_at - dt.timedelta(hours=8)) < dt.timedelta(seconds=1)
+
+
+def test_a_copied_cookie_fails_after_logout(api: Api, database: Database) -> None:
+    add_user(database, "olga", Role.OFFICER)
+    assert log_in(api.client, "olga") == 303
+    copied = api.client.cookies[SESSION_COOKIE]
+    board = api.client.get("/ui/")
+    out = api.client.post("/ui/logout", data={"csrf": csrf_of(board.text)}, follow_redirects=False)
+    assert out.status_code == 303
+    api.client.cookies.set(SESSION_COOKIE, copied)  # the copy, still signed and not expired
+    assert api.client.get("/ui/").status_code == 401
+    assert api.client.get("/api/v1/flights").status_code == 401
+    (row,) = _session_rows(database)
+    assert row.revoked_at is not None
+
+
+def test_logging_out_ends_only_that_session(api: Api, database: Database) -> None:
+    add_user(database, "olga", Role.OFFICER)
+    assert log_in(api.client, "olga") == 303
+    other = api.client.cookies[SESSION_COOKIE]
+    api.client.cookies.clear()
+    assert log_in(api.client, "olga") == 303
+    board = api.client.get("/ui/")
+    api.client.post("/ui/logout", data={"csrf": csrf_of(board.text)}, follow_redirects=False)
+    api.client.cookies.set(SESSION_COOKIE, other)
+    assert api.client.get("/ui/").status_code == 200
+
+
+def test_revoking_a_users_sessions_ends_them_all_and_is_audited(
+    api: Api, database: Database
+) -> None:
+    add_user(database, "olga", Role.OFFICER)
+    cookies = []
+    for _ in range(2):
+        api.client.cookies.clear()
+        assert log_in(api.client, "olga") == 303
+        cookies.append(api.client.cookies[SESSION_COOKIE])
+    with database.session() as session:
+        user_id = session.scalars(select(UserRow.id).where(UserRow.name == "olga")).one()
+    assert revoke_sessions(database, None, user_id, "password changed") == 2
+    for cookie in cookies:
+        api.client.cookies.set(SESSION_COOKIE, cookie)
+        assert api.client.get("/ui/").status_code == 401
+    (record,) = api.audit("sessions.revoke")
+    assert record.subject == f"user:{user_id}"
+    assert record.detail == {"reason": "password changed", "sessions": 2}
+    assert log_in(api.client, "olga") == 303  # a new login works again
+    assert api.client.get("/ui/").status_code == 200
+
+
+def test_a_signed_cookie_without_a_stored_session_is_refused(api: Api, database: Database) -> None:
+    add_user(database, "olga", Role.OFFICER)
+    with database.session() as session:
+        user_id = session.scalars(select(UserRow.id).where(UserRow.name == "olga")).one()
+    signer: SessionSigner = api.client.app.state.session_signer
+    api.client.cookies.set(SESSION_COOKIE, signer.issue(user_id))
+    assert api.client.get("/ui/").status_code == 401

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from preboard.web.routers import (
     audit,
     carrier,
+    exports,
     flights,
     health,
     hits,
@@ -27,6 +28,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     hits.router,
     recommendations.router,
     carrier.router,
+    exports.router,  # before audit: /audit/export is not an audit record
     audit.router,
     settings.router,
 )

@@ -19,10 +19,8 @@ def get_carrier_recommendations(
     return carrier_recommendations(database, principal)
 
 
-@router.post(
-    "/carrier/recommendations/{recommendation_id}/ack",
-    responses={409: {"description": "withdrawn: nothing to acknowledge"}},
-)
+@router.post("/carrier/recommendations/{recommendation_id}/ack")
 def post_ack(principal: CarrierDep, database: DatabaseDep, recommendation_id: int) -> CarrierNotice:
-    """Acknowledge a recommendation (404 for one that is not this carrier's)."""
+    """Acknowledge a recommendation or, once it is withdrawn, its withdrawal (404 for one
+    that is not this carrier's)."""
     return acknowledge(database, principal, recommendation_id)

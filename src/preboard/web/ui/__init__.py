@@ -21,7 +21,15 @@ from preboard.users import AuthenticationError
 from preboard.web.deps import AnyoneDep
 from preboard.web.errors import error_response
 from preboard.web.rules import document_rules
-from preboard.web.ui import login, pages
+from preboard.web.ui import (
+    admin_pages,
+    login,
+    message_pages,
+    pages,
+    review_pages,
+    rule_pages,
+    watchlist_pages,
+)
 from preboard.web.ui.render import HERE, page
 
 __all__ = ["UI_PREFIX", "install_ui"]
@@ -31,6 +39,11 @@ _root = APIRouter(include_in_schema=False)
 PAGES: tuple[APIRouter, ...] = (
     login.router,
     pages.router,
+    review_pages.router,
+    message_pages.router,
+    admin_pages.router,
+    rule_pages.router,
+    watchlist_pages.router,
 )
 
 

@@ -1,8 +1,10 @@
 """Login, logout and the language setting.
 
 Login checks the password with ``users.login`` (five failures in a row lock the account),
-commits the outcome, then sets the session cookie; the form carries a double-submit CSRF token
-(``LOGIN_CSRF_COOKIE``). Logout clears the cookie. The language form stores the user's choice.
+stores the new session (``storage.sessions``) in the same transaction as the outcome, then sets
+the session cookie; the form carries a double-submit CSRF token (``LOGIN_CSRF_COOKIE``). Logout
+revokes the session, so a copy of the cookie no longer works, and clears the cookie. The
+language form stores the user's choice.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from sqlalchemy import update
 
 from preboard.service import AccessDeniedError
 from preboard.storage import SqlAccessStore
+from preboard.storage.sessions import open_ui_session, revoke_ui_session
 from preboard.storage.tables import UserRow
-from preboard.users import AccountLockedError, Principal, Role, login
+from preboard.users import AccountLockedError, Principal, Role, login, now_utc
 from preboard.web.auth import Allow
 from preboard.web.deps import AnyoneDep, DatabaseDep
 from preboard.web.session import (
@@ -26,6 +29,8 @@ from preboard.web.session import (
     SessionSigner,
     check_csrf,
     cookie_options,
+    expires_at,
+    session_of,
 )
 from preboard.web.ui.render import LANGUAGE_COOKIE, LANGUAGES, page
 
@@ -50,6 +55,14 @@ def get_login(_anyone: AnyoneDep, request: Request) -> HTMLResponse:
     return login_page(request)
 
 
+HOMES = {
+    Role.ADMIN: "/ui/users",
+    Role.ANALYST: "/ui/rules",
+    Role.AUDITOR: "/ui/audit",
+    Role.CARRIER: "/ui/carrier",
+}
+
+
 def _safe_next(target: str) -> str:
     """A page of the UI to go to after login (never the login page, never another site)."""
     usable = target.startswith("/ui/") and "//" not in target and "\\" not in target
@@ -70,17 +83,25 @@ def post_login(
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not secrets.compare_digest(expected, csrf):
         raise AccessDeniedError("the form has expired or did not come from this site")
+    signer: SessionSigner = request.app.state.session_signer
     with database.write() as session:
-        outcome = login(SqlAccessStore(session), name, password)
+        now = now_utc()
+        outcome = login(SqlAccessStore(session), name, password, now=now)
         user = session.get(UserRow, outcome.principal.user_id) if outcome.principal else None
         language = user.language if user else None
-    if outcome.principal is None or outcome.principal.user_id is None:
+        if user is not None:
+            cookie, data = signer.issue_session(user.id, now.timestamp())
+            open_ui_session(session, data.nonce, user.id, created_at=now,
+                            expires_at=expires_at(data))  # fmt: skip
+    if user is None:
         locked = isinstance(outcome.failure, AccountLockedError)
         return login_page(request, 423 if locked else 401, "locked" if locked else "wrong")
-    signer: SessionSigner = request.app.state.session_signer
-    response = RedirectResponse(_safe_next(next), status_code=303)
+    target = _safe_next(next)
+    if target == "/ui/":  # the departures board is the officers'; others start at their page
+        target = HOMES.get(user.role, target)
+    response = RedirectResponse(target, status_code=303)
     options = cookie_options(request)
-    response.set_cookie(SESSION_COOKIE, signer.issue(outcome.principal.user_id), **options)
+    response.set_cookie(SESSION_COOKIE, cookie, **options)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
     if language in LANGUAGES:
         response.set_cookie(LANGUAGE_COOKIE, str(language), max_age=_LANGUAGE_AGE, **options)
@@ -89,10 +110,17 @@ def post_login(
 
 @router.post("/logout")
 def post_logout(
-    _principal: PersonDep, request: Request, csrf: Annotated[str, Form(max_length=64)]
+    _principal: PersonDep,
+    request: Request,
+    database: DatabaseDep,
+    csrf: Annotated[str, Form(max_length=64)],
 ) -> RedirectResponse:
-    """End the session."""
+    """End the session: revoked on the server, so a copy of the cookie stops working too
+    (a machine token has no session to end)."""
     check_csrf(request, csrf)
+    if (data := session_of(request)) is not None:
+        with database.write() as session:
+            revoke_ui_session(session, data.nonce, now_utc())
     response = RedirectResponse("/ui/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
