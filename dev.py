@@ -73,9 +73,14 @@ def test() -> None:
 
 
 def demo() -> None:
-    """Run the demo on the embedded defaults."""
+    """Run the demo: the service on 127.0.0.1 replaying a synthetic day, until Ctrl-C
+    (``--offline``: screen the day, print the worklists and end)."""
     ensure_env()
-    _run(BIN / "preboard", "demo", *sys.argv[2:])
+    command = [str(BIN / "preboard"), "demo", *sys.argv[2:]]
+    if os.name == "posix":  # the demo takes this process: Ctrl-C reaches it alone, once
+        sys.stdout.flush()
+        os.execv(command[0], command)
+    _run(*command)
 
 
 def main() -> None:

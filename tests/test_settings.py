@@ -30,3 +30,9 @@ def test_sessions_signed_with_the_secret_survive_a_restart() -> None:
     data = second.read(cookie)
     assert data is not None and data.user_id == 7
     assert SessionSigner().read(cookie) is None
+
+
+def test_an_unknown_station_time_zone_is_refused_at_start() -> None:
+    with pytest.raises(ValidationError, match="unknown time zone 'Cancun'"):
+        Settings(station_timezone="Cancun")
+    assert Settings(station_timezone="America/Mexico_City").station_timezone

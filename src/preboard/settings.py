@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, model_validator
+from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -24,6 +25,9 @@ class Settings(BaseSettings):
     # The database (sqlite:///PATH or postgresql://...); unset: preboard.db under data_dir.
     database_url: str | None = None
     rules_dir: Path | None = None  # the released rule files (*.yaml) screening runs
+    # The time zone of the airport the unit works at: airlines send departure times as local
+    # times there, and the departures board counts down to them from any browser.
+    station_timezone: str = "America/Cancun"
     intake_max_bytes: int = 20_000_000  # a larger message body is refused (413)
     screening_poll_seconds: float = 2.0  # how often the worker looks for unscreened messages
     screening_gather_seconds: float = 0.2  # after a message, wait for the rest of a burst
@@ -34,6 +38,17 @@ class Settings(BaseSettings):
     # no webhook is sent (deliveries wait), since a carrier could not tell them from forgeries.
     webhook_secret: SecretStr | None = None
     webhook_poll_seconds: float = 5.0  # how often due webhook deliveries are looked for
+
+    @field_validator("station_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name: America/Cancun)"
+            ) from None
+        return value
 
     @model_validator(mode="after")
     def _secret_in_production(self) -> Settings:

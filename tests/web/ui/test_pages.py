@@ -114,3 +114,16 @@ def test_a_form_missing_a_field_gets_a_page_not_json(api: Api, database: Databas
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("text/html") and "reason" in response.text
     assert api.client.post("/api/v1/hits/1/decision", json={}).status_code in (403, 422)
+
+
+def test_countdowns_get_departures_as_instants_at_the_station(
+    api: Api, database: Database, day: DayFiles
+) -> None:
+    """Airlines send local times; a browser in another zone must still count down right
+    (Cancun is UTC-5 all year)."""
+    worklist = screened_flight(api, day)
+    departure = worklist["flight"]["departure"]
+    _officer(api, database)
+    board = api.client.get("/ui/").text
+    stamps = re.findall(r'data-departure="([^"]+)"', board)
+    assert stamps == [f"{departure}-05:00"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -24,7 +25,7 @@ from preboard.service import (
     view_traveller,
 )
 from preboard.storage import Decision
-from preboard.web.deps import AuditorDep, CarrierDep, DatabaseDep, ReviewerDep
+from preboard.web.deps import AuditorDep, CarrierDep, DatabaseDep, ReviewerDep, SettingsDep
 from preboard.web.session import check_csrf
 from preboard.web.ui.render import page
 
@@ -34,11 +35,16 @@ Csrf = Annotated[str, Form(max_length=64)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def board(principal: ReviewerDep, request: Request, database: DatabaseDep) -> HTMLResponse:
-    """The departures board: flights by departure, hit counts and review progress."""
+def board(
+    principal: ReviewerDep, request: Request, database: DatabaseDep, settings: SettingsDep
+) -> HTMLResponse:
+    """The departures board: flights by departure, hit counts and review progress. Departure
+    times are the airport's local times; the countdowns get them as instants (with the
+    station's UTC offset), so they are right in a browser set to any time zone."""
     flights = list_flights(database)
+    zone = ZoneInfo(settings.station_timezone)
     now = dt.datetime.now(dt.UTC)
-    return page(request, "board.html", flights=flights, now=now, principal=principal)
+    return page(request, "board.html", flights=flights, now=now, zone=zone, principal=principal)
 
 
 @router.get("/flights/{flight_id}", response_class=HTMLResponse)
