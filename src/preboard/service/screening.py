@@ -182,7 +182,11 @@ def screen_pending(
         pending = links.pending(session, limit)
     if not pending:
         return run
-    readings = {message_id: read_message(message_id, body) for message_id, body in pending}
+    readings: dict[int, Reading] = {}
+    for message_id, body in pending:
+        if stopping is not None and stopping():
+            return run  # nothing linked yet: all of them stay received
+        readings[message_id] = read_message(message_id, body)
     _link_all(database, readings, run)
     known = readings if cache is None else {**cache, **readings}
     broken: dict[int, str] = {}

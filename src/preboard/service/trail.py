@@ -43,11 +43,11 @@ def record(
 def audit_read(
     database: Database, principal: Principal, action: str, subject: str = "", **detail: Any
 ) -> None:
-    """Record a read in a short transaction of its own, after the read and before anything is
-    shown: when the record cannot be written, the caller raises and shows nothing. Reading
-    outside the write transaction keeps SQLite's single writer free while pages are built."""
-    with database.write() as session:
-        record(session, principal, action, subject, **detail)
+    """Record a read after it and before anything is shown: when the record cannot be
+    written, the caller raises and shows nothing. Reading outside the write transaction keeps
+    SQLite's single writer free while pages are built, and the records of reads made at the
+    same moment are committed together (``Database.grouped``)."""
+    database.grouped(lambda session: record(session, principal, action, subject, **detail))
 
 
 def denied(database: Database, principal: Principal, method: str, path: str) -> None:

@@ -11,9 +11,10 @@ database" into ``StorageUnavailable``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
 
 import structlog
 from sqlalchemy import Engine
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from preboard.settings import Settings
 from preboard.storage.engine import default_url, describe, make_engine, session_factory
 from preboard.storage.errors import StorageUnavailable
+from preboard.storage.group import GroupCommit
 
 __all__ = ["Database", "is_unavailable", "open_database", "unavailable"]
 
@@ -60,6 +62,10 @@ class Database:
     sessions: sessionmaker[Session]
     writers: sessionmaker[Session]
     snapshots: sessionmaker[Session]
+    # SQLite: writers of this process queue here for the write lock, in turn, rather than
+    # in SQLite's busy handler, which sleeps up to 100 ms between tries (None: PostgreSQL).
+    writer_turn: threading.RLock | None = None
+    group: GroupCommit = field(default_factory=GroupCommit)
 
     @classmethod
     def connect(cls, url: str) -> Database:
@@ -76,6 +82,7 @@ class Database:
             session_factory(engine),
             session_factory(engine, immediate=True),
             session_factory(snapshot),
+            threading.RLock() if engine.dialect.name == "sqlite" else None,
         )
 
     @property
@@ -97,10 +104,18 @@ class Database:
         """A session for reading (and ordinary writes); committed when the block ends."""
         return self._scope(self.sessions)
 
-    def write(self) -> AbstractContextManager[Session]:
-        """A session that takes the write lock at once (``BEGIN IMMEDIATE`` on SQLite): for
-        anything that reads then writes the same rows, such as an audit append."""
-        return self._scope(self.writers)
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session that takes the write lock at once (``BEGIN IMMEDIATE`` on SQLite, after
+        this process's other writers): for anything that reads then writes the same rows,
+        such as an audit append."""
+        with self.writer_turn or nullcontext(), self._scope(self.writers) as session:
+            yield session
+
+    def grouped(self, work: Callable[[Session], None]) -> None:
+        """Run ``work`` in a write transaction shared with other threads' at the same moment
+        and return once it is committed (``group.py``): for many small appends."""
+        self.group.run(self, work)
 
     def snapshot(self) -> AbstractContextManager[Session]:
         """A read-only session that sees one consistent state of the whole database from its
