@@ -153,6 +153,35 @@ async def sender(
     return len(tasks)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and its children so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(int(v) for v in fields[11:15]) / ticks
+
+
+def processes() -> dict[str, list[int]]:
+    """The server's processes by kind: ``serve`` (uvicorn) and ``worker`` (screening)."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            command = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"preboard" in command and b"worker" in command:
+            found["worker"].append(int(proc.name))
+        elif b"preboard" in command and b"serve" in command:
+            found["serve"].append(int(proc.name))
+        elif b"multiprocessing.spawn" in b" ".join(command) or b"spawn_main" in b"".join(command):
+            found["serve"].append(int(proc.name))  # uvicorn's --workers processes
+    return found
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, int(q * len(ordered)) - 1)]
@@ -162,6 +191,9 @@ async def run(
     args: argparse.Namespace, base: str, intake: str, tokens: list[str], files: list[Path]
 ) -> None:
     stats = Stats()
+    pids = processes()
+    before = {kind: sum(cpu_seconds(p) for p in ps) for kind, ps in pids.items()}
+    own = time.process_time()
     until = time.monotonic() + args.seconds
     tasks = [officer(base, t, stats, until, args.think) for t in tokens]
     results = await asyncio.gather(sender(base, intake, files, args.rate, stats, until), *tasks)
@@ -175,6 +207,11 @@ async def run(
         print(f"  {kind:<10} {len(values):>6} requests, {stats.errors[kind]} errors: p50 "
               f"{statistics.median(values) * 1000:.0f} ms, p95 {pct(values, 0.95) * 1000:.0f} ms, "
               f"max {max(values) * 1000:.0f} ms")  # fmt: skip
+    used = {kind: sum(cpu_seconds(p) for p in ps) - before[kind] for kind, ps in pids.items()}
+    used["load generator"] = time.process_time() - own
+    print("CPU during the run (of 2 vCPUs): " + ", ".join(
+        f"{kind} {seconds / args.seconds:.2f}" for kind, seconds in sorted(used.items())
+    ))  # fmt: skip
     pages = [v for k, vs in stats.times.items() if k != "intake" for v in vs]
     print(f"pages: p95 {pct(pages, 0.95) * 1000:.0f} ms (goal ≤ 300 ms), errors {errors} (goal 0)")
 

@@ -8,8 +8,9 @@
    with well-known passwords (``DEMO_USERS``), an intake token and a carrier token for the
    carrier with most flights that day are created in it.
 2. The service (``web.create_app``, its screening worker with the day's watchlist,
-   lost-and-stolen list and the example rules) is served by uvicorn on that socket, with a
-   session secret made for the run. Because the passwords are public, ``check_host`` refuses
+   lost-and-stolen list and a copy of the example rules in ``<data_dir>/demo/rules``, which
+   the rules pages release versions into and screening picks up) is served by uvicorn on that
+   socket, in one process, with a session secret made for the run. Because the passwords are public, ``check_host`` refuses
    any host but the loopback (``127.0.0.1``, ``localhost``, ``::1``) and production settings.
 3. Once it is up, the URL, the users and the tokens are printed once, and the day's messages
    are replayed into the intake (``demo_replay``) while a progress bar counts messages sent
@@ -22,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import secrets
+import shutil
 import signal
 import socket
 import threading
@@ -45,6 +47,7 @@ from preboard.cli.audit import cli_actor
 from preboard.cli.demo_replay import Outgoing, Replay, ReplayTarget, fit_speed, replay_plan
 from preboard.cli.render import console
 from preboard.cli.screen import load_screening
+from preboard.cli.worker import ListOptions, screening_source
 from preboard.errors import ConfigurationError
 from preboard.rules import EXAMPLES
 from preboard.service import list_flights
@@ -328,19 +331,43 @@ def day_screening(day: Path, err: Console, workers: int = 1) -> Screening:
     return screening
 
 
+def demo_rules(folder: Path, kept: bool) -> Path:
+    """The demo's own copy of the example rules (``folder/rules``), which the rules pages
+    release new versions into: copied afresh unless the last run's is ``kept``."""
+    rules = folder / "rules"
+    if not kept:
+        shutil.rmtree(rules, ignore_errors=True)
+        shutil.rmtree(folder / "rule-drafts", ignore_errors=True)
+        shutil.rmtree(folder / "watchlists", ignore_errors=True)
+    if not rules.exists():
+        shutil.copytree(EXAMPLES, rules)
+    return rules
+
+
 def run_service(options: DemoOptions, settings: Settings, sock: socket.socket) -> None:
     """The service part of ``preboard demo`` on ``sock`` (see the module docstring)."""
     out = console()
     out.print("loading the watchlist, the lost-and-stolen list and the rules ...")
-    screening = day_screening(options.day, console(stderr=True))
+    folder = options.data_dir / "demo"
     plan = replay_plan(options.day / "messages")
-    database, kept = open_demo_database(options.data_dir / "demo", options.keep, settings)
+    database, kept = open_demo_database(folder, options.keep, settings)
+    rules = demo_rules(folder, kept)
+    served = settings.model_copy(update={
+        "session_secret": SecretStr(secrets.token_urlsafe(32)),
+        "data_dir": folder,  # rule drafts and watchlist versions made in the pages
+        "rules_dir": rules,
+    })  # fmt: skip
+    lists: ListOptions = {
+        "watchlist": options.day / "watchlist.csv",
+        "lost_stolen": options.day / "lost_stolen.csv",
+        "rules": rules,
+        "visa": None,
+    }
+    source = screening_source(lists, served)
     try:
         access = grant_access(database, busiest_carrier(plan))
-        note = f"{'kept' if kept else 'fresh'} SQLite in {options.data_dir / 'demo'}"
+        note = f"{'kept' if kept else 'fresh'} SQLite in {folder}"
         run = _Run(options, database, access, plan, note)
-        secret = SecretStr(secrets.token_urlsafe(32))
-        session_settings = settings.model_copy(update={"session_secret": secret})
-        serve_demo(run, create_app(session_settings, database, screening), sock, out)
+        serve_demo(run, create_app(served, database, source.current), sock, out)
     finally:
         database.dispose()
