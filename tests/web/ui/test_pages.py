@@ -74,6 +74,25 @@ def test_the_audit_page_shows_the_trail_to_auditors(
     assert api.client.get("/ui/").status_code == 403
 
 
+def test_the_audit_page_filters_by_day_and_exports_the_same_selection(
+    api: Api, database: Database, day: DayFiles
+) -> None:
+    screened_flight(api, day)
+    add_user(database, "aude", Role.AUDITOR)
+    assert log_in(api.client, "aude") == 303
+    today = api.audit()[-1].at.date()
+    page = api.client.get("/ui/audit", params={"since": str(today), "until": str(today)})
+    assert "flight.worklist.view" in page.text
+    earlier = today.replace(year=today.year - 1)
+    old = api.client.get("/ui/audit", params={"since": str(earlier), "until": str(earlier)})
+    assert "flight.worklist.view" not in old.text
+    link = re.search(r'href="(/api/v1/audit/export\?[^"]+)"', page.text)
+    assert link and "format=csv" in link.group(1)
+    exported = api.client.get(link.group(1).replace("&amp;", "&"))
+    assert exported.status_code == 200 and "flight.worklist.view" in exported.text
+    assert api.audit()[-1].action == "export.audit"
+
+
 def test_pages_follow_the_browser_language_and_the_user_setting(
     api: Api, database: Database
 ) -> None:

@@ -3,14 +3,14 @@ trail as JSON lines or CSV (auditors). Each export is audited by the service."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import Response
 
-from preboard.service import AuditFilter, audit_export, worklist_csv
+from preboard.service import audit_export, worklist_csv
 from preboard.web.deps import AuditorDep, DatabaseDep, ReviewerDep
+from preboard.web.routers.audit import AuditFilterDep
 
 router = APIRouter(tags=["exports"])
 _TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
@@ -37,16 +37,10 @@ def get_worklist_csv(principal: ReviewerDep, database: DatabaseDep, flight_id: i
 def get_audit_export(
     principal: AuditorDep,
     database: DatabaseDep,
-    user: Annotated[str | None, Query(max_length=64, description="user or token name")] = None,
-    traveller: int | None = None,
-    flight: int | None = None,
-    since: Annotated[dt.datetime | None, Query(description="from this instant")] = None,
-    until: Annotated[dt.datetime | None, Query(description="before this instant")] = None,
-    after: Annotated[int | None, Query(description="records after this sequence number")] = None,
+    where: AuditFilterDep,
     format: Literal["jsonl", "csv"] = "jsonl",
 ) -> Response:
     """The filtered audit trail in chain order as JSON lines or CSV (at most 100,000 records:
     page on with ``after``). The export is itself audited, with its filters."""
-    where = AuditFilter(user, traveller, flight, since, until, after)
     text, rows = audit_export(database, principal, where, format)
     return _file(text, "audit", format, rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Query, Request
@@ -104,6 +105,17 @@ def carrier(principal: CarrierDep, request: Request, database: DatabaseDep) -> H
     return page(request, "carrier.html", notices=notices, principal=principal)
 
 
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
 @router.get("/audit", response_class=HTMLResponse)
 def audit(
     principal: AuditorDep,
@@ -112,13 +124,26 @@ def audit(
     user: Annotated[str | None, Query(max_length=64)] = None,
     traveller: Annotated[str | None, Query(max_length=12)] = None,
     flight: Annotated[str | None, Query(max_length=12)] = None,
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
 ) -> HTMLResponse:
-    """The audit trail, filtered by user, traveller or flight (the read is audited)."""
+    """The audit trail, filtered by user, traveller, flight and days (UTC, both included;
+    the read is audited), with a link exporting the same selection."""
+    first, last = _day(since), _day(until)
     where = AuditFilter(
         user or None,
-        int(traveller) if traveller and traveller.isdigit() else None,
-        int(flight) if flight and flight.isdigit() else None,
+        _number(traveller),
+        _number(flight),
+        dt.datetime.combine(first, dt.time(), dt.UTC) if first else None,
+        dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), dt.UTC) if last else None,
         limit=500,
     )
     records = read_audit(database, principal, where)
-    return page(request, "audit.html", records=records, where=where, principal=principal)
+    shown = {"user": where.user, "traveller": where.traveller, "flight": where.flight,
+             "since": where.since, "until": where.until}  # fmt: skip
+    export = "/api/v1/audit/export?" + urlencode(
+        {"format": "csv", **{k: v.isoformat() if isinstance(v, dt.datetime) else v
+                             for k, v in shown.items() if v is not None}}
+    )  # fmt: skip
+    return page(request, "audit.html", records=records, where=where, first=first, last=last,
+                export=export, principal=principal)  # fmt: skip
