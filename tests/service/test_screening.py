@@ -128,7 +128,9 @@ def test_a_run_stopped_between_flights_leaves_its_messages_for_the_next_run(
 ) -> None:
     day = day_files()
     store(database, day.messages(F9, "paxlst"))
-    stopped = screen_pending(database, screening, stopping=lambda: True)
+    assert screen_pending(database, screening, stopping=lambda: True).messages == 0
+    answers = iter([False] * 4 + [True])  # the 4 messages read, then stop before the flight
+    stopped = screen_pending(database, screening, stopping=lambda: next(answers))
     assert list(stopped.flights) == [1]  # linked, but not screened
     with database.session() as session:
         statuses = set(session.scalars(select(MessageRow.status)))

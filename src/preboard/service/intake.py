@@ -20,11 +20,13 @@ from dataclasses import dataclass
 
 import structlog
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from preboard.service.errors import MalformedMessageError
 from preboard.service.reading import check_message, message_kind
 from preboard.service.trail import record
 from preboard.storage import Database, MessageStatus, mark_message, store_message
+from preboard.storage.messages import StoredMessage
 from preboard.storage.tables import MessageRow
 from preboard.users import Principal, now_utc
 
@@ -42,13 +44,20 @@ class Receipt:
 
 
 def _store(database: Database, principal: Principal, body: bytes) -> tuple[int, bool]:
+    """Store the message and its audit record, committed with those of other messages
+    arriving at the same moment (``Database.grouped``); return once they are durable."""
     kind = message_kind(body)
-    with database.write() as session:
-        stored = store_message(session, body, kind=kind, source=principal.actor, now=now_utc())
-        detail = {"size": len(body), "kind": kind, "duplicate": stored.duplicate}
-        record(session, principal, "message.receive", f"message:{stored.id}", **detail)
-    log.info("intake.stored", message=stored.id, duplicate=stored.duplicate, size=len(body))
-    return stored.id, stored.duplicate
+    stored: list[StoredMessage] = []
+
+    def work(session: Session) -> None:
+        stored[:] = [store_message(session, body, kind=kind, source=principal.actor, now=now_utc())]
+        detail = {"size": len(body), "kind": kind, "duplicate": stored[0].duplicate}
+        record(session, principal, "message.receive", f"message:{stored[0].id}", **detail)
+
+    database.grouped(work)
+    (message,) = stored
+    log.info("intake.stored", message=message.id, duplicate=message.duplicate, size=len(body))
+    return message.id, message.duplicate
 
 
 def _refuse_failed(database: Database, message_id: int) -> None:

@@ -53,31 +53,36 @@ class Worklist:
     travellers: list[TravellerItem]
 
 
-def _hit_counts(session: Session, flight_ids: list[int]) -> dict[int, dict[str, int]]:
+def _hit_counts(session: Session, flight_ids: list[int] | None) -> dict[int, dict[str, int]]:
     stmt = (
         select(TravellerRow.flight_id, HitRow.status, func.count(HitRow.id))
-        .join(HitRow, HitRow.traveller_id == TravellerRow.id)
-        .where(TravellerRow.flight_id.in_(flight_ids))
+        .select_from(HitRow)
+        .join(TravellerRow, HitRow.traveller_id == TravellerRow.id)
         .group_by(TravellerRow.flight_id, HitRow.status)
     )
+    if flight_ids is not None:
+        stmt = stmt.where(TravellerRow.flight_id.in_(flight_ids))
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for flight_id, status, count in session.execute(stmt):
         counts[flight_id][status.value] = count
     return counts
 
 
-def _traveller_counts(session: Session, flight_ids: list[int]) -> dict[int, int]:
-    stmt = (
-        select(TravellerRow.flight_id, func.count(TravellerRow.id))
-        .where(TravellerRow.flight_id.in_(flight_ids))
-        .group_by(TravellerRow.flight_id)
+def _traveller_counts(session: Session, flight_ids: list[int] | None) -> dict[int, int]:
+    stmt = select(TravellerRow.flight_id, func.count(TravellerRow.id)).group_by(
+        TravellerRow.flight_id
     )
+    if flight_ids is not None:
+        stmt = stmt.where(TravellerRow.flight_id.in_(flight_ids))
     return {flight_id: count for flight_id, count in session.execute(stmt)}
 
 
-def flight_views(session: Session, rows: list[FlightRow]) -> list[FlightView]:
-    """``rows`` with their traveller and hit counts."""
-    ids = [row.id for row in rows]
+def flight_views(
+    session: Session, rows: list[FlightRow], *, every: bool = False
+) -> list[FlightView]:
+    """``rows`` with their traveller and hit counts (``every``: the rows are all the flights,
+    so the counts are taken over whole tables, driven by the hits, not flight by flight)."""
+    ids = None if every else [row.id for row in rows]
     hits, travellers = _hit_counts(session, ids), _traveller_counts(session, ids)
     return [flight_view(row, travellers.get(row.id, 0), hits.get(row.id)) for row in rows]
 
@@ -88,7 +93,7 @@ def list_flights(database: Database) -> list[FlightView]:
         stmt = select(FlightRow).order_by(
             FlightRow.departure.is_(None), FlightRow.departure, FlightRow.carrier, FlightRow.number
         )
-        return flight_views(session, list(session.scalars(stmt)))
+        return flight_views(session, list(session.scalars(stmt)), every=True)
 
 
 _ITEM = (
