@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,6 +40,17 @@ def save_flight(session: Session, flight: Flight, now: dt.datetime) -> FlightRow
     return row
 
 
+def set_changed(row: Any, values: dict[str, Any]) -> bool:
+    """Set on ``row`` each of ``values`` that differs from what it holds; whether any did
+    (a new row: always)."""
+    changed = False
+    for name, value in values.items():
+        if getattr(row, name, None) != value or row.id is None:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
 @dataclass(frozen=True, slots=True)
 class TravellerData:
     """What is stored of one traveller of a flight."""
@@ -50,16 +62,23 @@ class TravellerData:
 
 
 def _fill(row: TravellerRow, data: TravellerData, now: dt.datetime) -> None:
+    """Set what ``data`` says on ``row``; a row it leaves as it was is not written again (a
+    re-assessment after a later message changes few travellers)."""
     traveller = data.traveller
-    row.message_id = data.message_id if data.message_id is not None else row.message_id
-    row.role = traveller.role.value
-    row.surname = traveller.surname[:200]
-    row.given_names = traveller.given_names[:200]
-    row.record_locator = data.booking.record_locator if data.booking else traveller.reservation_ref
-    row.priority = data.priority
-    row.data = traveller_dict(traveller)
-    row.booking = booking_dict(data.booking) if data.booking else None
-    row.updated_at = now
+    values = {
+        "role": traveller.role.value,
+        "surname": traveller.surname[:200],
+        "given_names": traveller.given_names[:200],
+        "record_locator": (
+            data.booking.record_locator if data.booking else traveller.reservation_ref
+        ),
+        "priority": data.priority,
+        "data": traveller_dict(traveller),
+        "booking": booking_dict(data.booking) if data.booking else None,
+    }
+    if set_changed(row, values):
+        row.message_id = data.message_id if data.message_id is not None else row.message_id
+        row.updated_at = now
 
 
 def save_traveller(

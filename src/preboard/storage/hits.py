@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from preboard.model.findings import Finding
 from preboard.storage.fingerprints import hit_fingerprint
+from preboard.storage.flights import set_changed
 from preboard.storage.states import Decision, HitStatus
 from preboard.storage.tables import DecisionRow, HitRow, TravellerRow
 
@@ -36,12 +37,15 @@ def dismissed_before(session: Session, fingerprint: str) -> HitRow | None:
 
 
 def _refresh(row: HitRow, finding: Finding, now: dt.datetime) -> None:
-    row.severity = finding.severity
-    row.score = finding.score
-    row.explanation = finding.explanation
-    row.source = finding.source[:200]
-    row.detail = dict(finding.detail)
-    row.updated_at = now
+    values = {
+        "severity": finding.severity,
+        "score": finding.score,
+        "explanation": finding.explanation,
+        "source": finding.source[:200],
+        "detail": dict(finding.detail),
+    }
+    if set_changed(row, values):  # an unchanged hit is not written again
+        row.updated_at = now
 
 
 def _new_hit(
