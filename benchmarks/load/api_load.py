@@ -1,17 +1,23 @@
 """Load: officers browsing the API while airlines send messages, against a real server.
 
     .venv/bin/python benchmarks/load/api_load.py [--officers 50] [--rate 20] [--seconds 60]
-        [--think 1.0] [--database URL]
+        [--warmup 10] [--think 1.0] [--database URL | --postgres] [--workers N]
 
-Starts ``preboard serve`` (SQLite in a temporary folder unless ``--database`` names another,
-with the synthetic day's watchlist, lost-and-stolen list and the example rules), creates 50
-officers with personal tokens and an intake token, then for ``--seconds``: one sender posts
-messages at ``--rate`` per second (the PAXLST and PNRGOV files of synthetic days for several
-dates, so that they are distinct flights, in departure order), and each officer loops over
-the pages of a shift: the departures (``/flights``), a flight's worklist, then a traveller of
-it, pausing ``--think`` seconds between pages. Prints requests, errors (any status other than
-200/202, or a failed connection) and page times (p50, p95, max) per kind of page, and how far
-screening had got. The web UI's pages come with the UI; this measures the API they call.
+Starts ``preboard serve`` (SQLite in a temporary folder; ``--postgres``: a throwaway
+PostgreSQL server from Debian's packages with its default durability, fsync on; ``--database``:
+another URL) with the synthetic day's watchlist, lost-and-stolen list and the example rules,
+its screening worker process beside it, and ``--workers`` uvicorn processes. It creates 50
+officers with personal tokens and an intake token, waits until the screening worker has its
+lists loaded, then: one sender posts messages at ``--rate`` per second, open loop (the PAXLST
+and PNRGOV files of synthetic days for several dates, so that they are distinct flights, in
+departure order), and each officer (starting within the first second) loops over the pages
+of a shift: the departures (``/flights``), a flight's worklist, then a traveller of it,
+pausing about ``--think`` seconds between pages. The first ``--warmup`` seconds run at the
+same load and are not measured (connection pools, caches; their errors are still counted);
+then ``--seconds`` are. Prints requests, errors (any status other than 200/202, or a failed
+connection), page times (p50, p95, max) per kind of page and p95 by 10 s, and the CPU each
+part used (server, worker, this load generator) on the same 2 vCPUs. The web UI's pages
+come with the UI; this measures the API they call.
 """
 
 from __future__ import annotations
@@ -27,14 +33,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import httpx2
+from sqlalchemy import func, select
 
 from preboard.rules import EXAMPLES
 from preboard.settings import Settings
-from preboard.storage import SqlAccessStore, open_database
+from preboard.storage import Database, MessageStatus, SqlAccessStore, open_database
+from preboard.storage.tables import MessageRow
 from preboard.synthetic.day import DEFAULT_DATE, make_day, write_day
 from preboard.users import Role, TokenKind, issue_token, now_utc
 
@@ -73,25 +81,42 @@ def setup(url: str, data: Path, officers: int) -> tuple[str, list[str]]:
 
 
 class Stats:
-    def __init__(self) -> None:
+    """Requests measured from ``measure_from`` (monotonic): those started during the warm-up
+    are left out, except their errors, which are counted apart."""
+
+    def __init__(self, measure_from: float) -> None:
+        self.measure_from = measure_from
+        self.warmup_errors = 0
+        self.why: Counter[str] = Counter()  # errors by status and start of body
         self.times: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
+        self.pages: dict[int, list[float]] = defaultdict(list)  # by 10 s of the run
 
-    def add(self, kind: str, seconds: float, ok: bool) -> None:
+    def add(self, kind: str, started: float, ok: bool) -> None:
+        seconds = time.monotonic() - started
+        if started < self.measure_from:
+            self.warmup_errors += not ok
+            return
         self.times[kind].append(seconds)
+        if kind != "intake":
+            self.pages[int((started - self.measure_from) // 10)].append(seconds)
         if not ok:
             self.errors[kind] += 1
 
 
 async def timed(client: httpx2.AsyncClient, stats: Stats, kind: str, method: str, path: str,
                 **kw: object) -> httpx2.Response | None:  # fmt: skip
-    t0 = time.perf_counter()
+    t0 = time.monotonic()
     try:
         response = await client.request(method, path, **kw)  # type: ignore[arg-type]
-    except httpx2.HTTPError:
-        stats.add(kind, time.perf_counter() - t0, False)
+    except httpx2.HTTPError as err:
+        stats.add(kind, t0, False)
+        stats.why[type(err).__name__] += 1
         return None
-    stats.add(kind, time.perf_counter() - t0, response.status_code in (200, 202))
+    ok = response.status_code in (200, 202)
+    stats.add(kind, t0, ok)
+    if not ok:
+        stats.why[f"{response.status_code} {response.text[:120]}"] += 1
     return response
 
 
@@ -190,17 +215,25 @@ def pct(values: list[float], q: float) -> float:
 async def run(
     args: argparse.Namespace, base: str, intake: str, tokens: list[str], files: list[Path]
 ) -> None:
-    stats = Stats()
+    start = time.monotonic()
+    stats = Stats(start + args.warmup)
     pids = processes()
-    before = {kind: sum(cpu_seconds(p) for p in ps) for kind, ps in pids.items()}
-    own = time.process_time()
-    until = time.monotonic() + args.seconds
+    before: dict[str, float] = {}
+    own = [0.0]
+
+    async def measure() -> None:
+        await asyncio.sleep(args.warmup)
+        before.update({kind: sum(cpu_seconds(p) for p in ps) for kind, ps in pids.items()})
+        own[0] = time.process_time()
+
+    until = start + args.warmup + args.seconds
     tasks = [officer(base, t, stats, until, args.think) for t in tokens]
-    results = await asyncio.gather(sender(base, intake, files, args.rate, stats, until), *tasks)
-    sent = results[0]
+    await asyncio.gather(measure(), sender(base, intake, files, args.rate, stats, until), *tasks)
+    sent = len(stats.times["intake"])
     total = sum(len(v) for v in stats.times.values())
     errors = sum(stats.errors.values())
-    head = f"{args.seconds} s, {len(tokens)} officers (think {args.think} s)"
+    head = (f"{args.seconds} s after {args.warmup} s of warm-up, {len(tokens)} officers "
+            f"(think {args.think} s)")  # fmt: skip
     print(f"{head}, intake {sent} messages ({sent / args.seconds:.1f}/s): "
           f"{total:,} requests, {errors} errors")  # fmt: skip
     for kind, values in sorted(stats.times.items()):
@@ -208,19 +241,52 @@ async def run(
               f"{statistics.median(values) * 1000:.0f} ms, p95 {pct(values, 0.95) * 1000:.0f} ms, "
               f"max {max(values) * 1000:.0f} ms")  # fmt: skip
     used = {kind: sum(cpu_seconds(p) for p in ps) - before[kind] for kind, ps in pids.items()}
-    used["load generator"] = time.process_time() - own
+    used["load generator"] = time.process_time() - own[0]
     print("CPU during the run (of 2 vCPUs): " + ", ".join(
         f"{kind} {seconds / args.seconds:.2f}" for kind, seconds in sorted(used.items())
     ))  # fmt: skip
+    print("page p95 by 10 s: " + ", ".join(
+        f"{pct(v, 0.95) * 1000:.0f}" for _, v in sorted(stats.pages.items())
+    ) + " ms")  # fmt: skip
     pages = [v for k, vs in stats.times.items() if k != "intake" for v in vs]
-    print(f"pages: p95 {pct(pages, 0.95) * 1000:.0f} ms (goal ≤ 300 ms), errors {errors} (goal 0)")
+    print(f"pages: p95 {pct(pages, 0.95) * 1000:.0f} ms (goal ≤ 300 ms), errors {errors} (goal 0)"
+          f"; errors during the warm-up: {stats.warmup_errors}")  # fmt: skip
+    for why, count in stats.why.most_common():
+        print(f"  error x{count}: {why}")
+
+
+def backlog(url: str, limit: float = 600.0) -> None:
+    """How many messages the worker had still to screen when the load stopped, and how long
+    it took to finish them (screening runs below the pages' priority)."""
+    database = Database.connect(url)
+    started = time.monotonic()
+
+    def waiting() -> int:
+        with database.session() as session:
+            stmt = select(func.count(MessageRow.id)).where(
+                MessageRow.status == MessageStatus.RECEIVED
+            )
+            return int(session.scalar(stmt) or 0)
+
+    left = waiting()
+    while waiting() and time.monotonic() - started < limit:
+        time.sleep(1)
+    print(f"screening: {left} messages still waiting when the load stopped, all screened "
+          f"{time.monotonic() - started:.0f} s later ({waiting()} left)")  # fmt: skip
+    database.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--officers", type=int, default=50)
     parser.add_argument("--rate", type=float, default=20.0)
-    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--seconds", type=int, default=60, help="measured, after the warm-up")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=10,
+        help="seconds at the same load before measuring (pools, caches)",
+    )
     parser.add_argument("--think", type=float, default=1.0)
     parser.add_argument("--database", help="a database URL (default: SQLite in a temporary folder)")
     parser.add_argument(
@@ -233,7 +299,8 @@ def main() -> None:
         "--days", type=Path, default=Path(tempfile.gettempdir()) / "preboard-load-days"
     )
     args = parser.parse_args()
-    files = days(args.days, max(1, int(args.rate * args.seconds / 220) + 1))
+    total = args.seconds + args.warmup
+    files = days(args.days, max(1, int(args.rate * total / 220) + 1))
     data = Path(tempfile.mkdtemp(prefix="preboard-load-"))
     print(f"server log: {data / 'server.log'}")
     url = args.database or f"sqlite:///{data / 'preboard.db'}"
@@ -270,6 +337,7 @@ def main() -> None:
             except httpx2.HTTPError:
                 time.sleep(0.2)
         asyncio.run(run(args, base, intake, tokens, files))
+        backlog(url)
     finally:
         server.terminate()
         try:

@@ -87,7 +87,7 @@ def worker_command(
     visa: Visa = None,
     poll: Annotated[float, typer.Option(help="seconds between looks for new messages")] = 0.25,
     parent: Annotated[int | None, typer.Option(help="stop when this process ends")] = None,
-    nice: Annotated[int, typer.Option(min=0, max=19, help="CPU priority below requests")] = 10,
+    nice: Annotated[int, typer.Option(min=0, max=19, help="CPU priority below requests")] = 19,
 ) -> None:
     """Screen stored messages until stopped (SIGTERM or Ctrl-C)."""
     os.nice(nice)
