@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     # The time zone of the airport the unit works at: airlines send departure times as local
     # times there, and the departures board counts down to them from any browser.
     station_timezone: str = "America/Cancun"
+    request_threads: int = 8  # requests a server process works on at once (the rest queue)
     intake_max_bytes: int = 20_000_000  # a larger message body is refused (413)
     screening_poll_seconds: float = 2.0  # how often the worker looks for unscreened messages
     screening_gather_seconds: float = 0.2  # after a message, wait for the rest of a burst

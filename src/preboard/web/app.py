@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 from preboard.assessment import Screening
@@ -56,6 +57,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         webhooks = WebhookWorker(database, settings)  # carriers' webhooks (service/webhooks.py)
+        # Requests run in a pool of threads sharing one interpreter lock: a few at a time
+        # finish sooner than forty taking turns (the rest wait in order).
+        to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
         if start_worker:
             worker.start()
             webhooks.start()
