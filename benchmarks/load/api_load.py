@@ -16,8 +16,9 @@ pausing about ``--think`` seconds between pages. The first ``--warmup`` seconds 
 same load and are not measured (connection pools, caches; their errors are still counted);
 then ``--seconds`` are. Prints requests, errors (any status other than 200/202, or a failed
 connection), page times (p50, p95, max) per kind of page and p95 by 10 s, and the CPU each
-part used (server, worker, this load generator) on the same 2 vCPUs. The web UI's pages
-come with the UI; this measures the API they call.
+part used (server, worker, this load generator) on the same 2 vCPUs. With ``--ui`` the
+officers get the web UI's HTML pages (departures board, worklist page,
+traveller page) instead of the API's JSON.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import asyncio
 import datetime as dt
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -120,38 +122,47 @@ async def timed(client: httpx2.AsyncClient, stats: Stats, kind: str, method: str
     return response
 
 
-async def officer(base: str, token: str, stats: Stats, until: float, think: float) -> None:
+_FLIGHT_LINK = re.compile(r'href="/ui/flights/(\d+)"')
+_TRAVELLER_LINK = re.compile(r'href="/ui/travellers/(\d+)"')
+
+
+def _ids(
+    response: httpx2.Response | None, ui: bool, pattern: re.Pattern[str], key: str
+) -> list[int]:
+    """The flight or traveller ids a page offers: links in the HTML, ids in the JSON."""
+    if response is None or response.status_code != 200:
+        return []
+    if ui:
+        return [int(found) for found in pattern.findall(response.text)]
+    body = response.json()
+    items = body if isinstance(body, list) else body.get(key, [])
+    return [item["id"] for item in items]
+
+
+async def officer(
+    base: str, token: str, stats: Stats, until: float, think: float, ui: bool
+) -> None:
+    """An officer's shift: departures, a flight's worklist, one of its first travellers; the
+    web UI's pages with ``ui`` (the HTML a browser gets), else the API's JSON."""
     rng = random.Random(token)
     headers = {"Authorization": f"Bearer {token}"}
+    paths = ("/ui/", "/ui/flights/{}", "/ui/travellers/{}") if ui else (
+        "/api/v1/flights", "/api/v1/flights/{}/worklist", "/api/v1/travellers/{}")  # fmt: skip
     await asyncio.sleep(rng.uniform(0, think))  # officers do not all click at the same instant
     async with httpx2.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
         while time.monotonic() < until:
-            flights = await timed(client, stats, "departures", "GET", "/api/v1/flights")
+            flights = await timed(client, stats, "departures", "GET", paths[0])
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
-            ids = (
-                [f["id"] for f in flights.json()]
-                if flights is not None and flights.status_code == 200
-                else []
-            )
+            ids = _ids(flights, ui, _FLIGHT_LINK, "")
             if not ids:
                 continue
-            worklist = await timed(
-                client, stats, "worklist", "GET", f"/api/v1/flights/{rng.choice(ids)}/worklist"
-            )
+            path = paths[1].format(rng.choice(ids))
+            worklist = await timed(client, stats, "worklist", "GET", path)
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
-            people = (
-                worklist.json().get("travellers", [])
-                if worklist is not None and worklist.status_code == 200
-                else []
-            )
+            people = _ids(worklist, ui, _TRAVELLER_LINK, "travellers")
             if people:
-                await timed(
-                    client,
-                    stats,
-                    "traveller",
-                    "GET",
-                    f"/api/v1/travellers/{rng.choice(people[:20])['id']}",
-                )
+                path = paths[2].format(rng.choice(people[:20]))
+                await timed(client, stats, "traveller", "GET", path)
                 await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
@@ -227,7 +238,7 @@ async def run(
         own[0] = time.process_time()
 
     until = start + args.warmup + args.seconds
-    tasks = [officer(base, t, stats, until, args.think) for t in tokens]
+    tasks = [officer(base, t, stats, until, args.think, args.ui) for t in tokens]
     await asyncio.gather(measure(), sender(base, intake, files, args.rate, stats, until), *tasks)
     sent = len(stats.times["intake"])
     total = sum(len(v) for v in stats.times.values())
@@ -295,6 +306,11 @@ def main() -> None:
         help="a throwaway PostgreSQL server (fsync on), as tests/pg.py starts",
     )
     parser.add_argument("--workers", type=int, default=1, help="uvicorn processes")
+    parser.add_argument(
+        "--ui",
+        action="store_true",
+        help="officers browse the web UI's pages (HTML) instead of the API",
+    )
     parser.add_argument(
         "--days", type=Path, default=Path(tempfile.gettempdir()) / "preboard-load-days"
     )
