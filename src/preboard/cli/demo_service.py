@@ -10,8 +10,9 @@
 2. The service (``web.create_app``, its screening worker with the day's watchlist,
    lost-and-stolen list and a copy of the example rules in ``<data_dir>/demo/rules``, which
    the rules pages release versions into and screening picks up) is served by uvicorn on that
-   socket, in one process, with a session secret made for the run. Because the passwords are public, ``check_host`` refuses
-   any host but the loopback (``127.0.0.1``, ``localhost``, ``::1``) and production settings.
+   socket, in one process, with a session secret made for the run. Because the passwords are
+   public, ``check_host`` refuses any host but the loopback (``127.0.0.1``, ``localhost``,
+   ``::1``) and production settings.
 3. Once it is up, the URL, the users and the tokens are printed once, and the day's messages
    are replayed into the intake (``demo_replay``) while a progress bar counts messages sent
    and flights screened; personal data is never printed.
