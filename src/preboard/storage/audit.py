@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from preboard.audit.chain import AuditEntry, ChainHead
@@ -19,6 +19,7 @@ from preboard.storage.tables import AuditHeadRow, AuditRecordRow
 __all__ = ["SqlAuditStore"]
 
 _BATCH = 1000
+_HELD = "preboard.audit_head"  # session.info: (transaction, head) once the head is locked
 
 
 _COLUMNS = (
@@ -33,6 +34,18 @@ _COLUMNS = (
 )
 
 
+# Built once: an append runs several statements, and building them is most of its cost.
+_HEAD = select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1)
+_HEAD_LOCKED = _HEAD.with_for_update()
+_WRITE_LOCK = update(AuditHeadRow).where(AuditHeadRow.id == -1).values(seq=0)
+_INSERT = insert(AuditRecordRow)
+_MOVE = (
+    update(AuditHeadRow)
+    .where(AuditHeadRow.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
+
+
 class SqlAuditStore:
     """``preboard.audit.AuditStore`` on a SQLAlchemy session."""
 
@@ -40,19 +53,23 @@ class SqlAuditStore:
         self.session = session
 
     def _head(self, *, lock: bool) -> ChainHead:
-        stmt = select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1)
-        if lock:
-            stmt = stmt.with_for_update()
-        row = self.session.execute(stmt).one()
+        row = self.session.execute(_HEAD_LOCKED if lock else _HEAD).one()
         return ChainHead(row.seq, row.hash)
 
     def lock_head(self) -> ChainHead:
-        """The head, locked against other appenders until this transaction ends."""
+        """The head, locked against other appenders until this transaction ends (read once
+        per transaction: after that, the head this transaction moved it to)."""
+        held = self.session.info.get(_HELD)
+        if held is not None and held[0] is self.session.get_transaction():
+            head: ChainHead = held[1]
+            return head
         if self.session.get_bind().dialect.name == "sqlite":
             # A write statement takes SQLite's one write lock even when it matches no row; the
             # real head row is not touched, so its trigger does not fire.
-            self.session.execute(update(AuditHeadRow).where(AuditHeadRow.id == -1).values(seq=0))
-        return self._head(lock=True)
+            self.session.execute(_WRITE_LOCK)
+        locked = self._head(lock=True)
+        self.session.info[_HELD] = (self.session.get_transaction(), locked)
+        return locked
 
     def head(self) -> ChainHead:
         """The head as it stands."""
@@ -60,21 +77,23 @@ class SqlAuditStore:
 
     def insert(self, entry: AuditEntry) -> None:
         """Store ``entry`` and move the head to it (the triggers check both steps)."""
-        self.session.add(
-            AuditRecordRow(
-                seq=entry.seq,
-                at=entry.at,
-                actor=entry.actor,
-                action=entry.action,
-                subject=entry.subject,
-                detail=dict(entry.detail),
-                prev_hash=entry.prev_hash,
-                hash=entry.hash,
-            )
+        record = {
+            "seq": entry.seq,
+            "at": entry.at,
+            "actor": entry.actor,
+            "action": entry.action,
+            "subject": entry.subject,
+            "detail": dict(entry.detail),
+            "prev_hash": entry.prev_hash,
+            "hash": entry.hash,
+        }
+        connection = self.session.connection()  # Core statements: no ORM unit of work
+        connection.execute(_INSERT, record)
+        connection.execute(_MOVE, {"new_seq": entry.seq, "new_hash": entry.hash})
+        self.session.info[_HELD] = (
+            self.session.get_transaction(),
+            ChainHead(entry.seq, entry.hash),
         )
-        self.session.flush()
-        stmt = update(AuditHeadRow).where(AuditHeadRow.id == 1)
-        self.session.execute(stmt.values(seq=entry.seq, hash=entry.hash))
 
     def entries(self) -> Iterator[AuditEntry]:
         """Every record in sequence order, read in batches of plain rows (not ORM objects, so
