@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Executable, func, select
+from sqlalchemy import BindParameter, Executable, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from preboard.errors import NotFoundError
@@ -53,28 +54,44 @@ class Worklist:
     travellers: list[TravellerItem]
 
 
+# The statements of the busiest pages, built once (building one costs about as much as
+# running it); ``ids`` and ``flight`` are bound when they run.
+_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+_HIT_COUNTS = (
+    select(TravellerRow.flight_id, HitRow.status, func.count(HitRow.id))
+    .select_from(HitRow)
+    .join(TravellerRow, HitRow.traveller_id == TravellerRow.id)
+    .group_by(TravellerRow.flight_id, HitRow.status)
+)
+_HIT_COUNTS_OF = _HIT_COUNTS.where(TravellerRow.flight_id.in_(_IDS))
+_TRAVELLER_COUNTS = select(TravellerRow.flight_id, func.count(TravellerRow.id)).group_by(
+    TravellerRow.flight_id
+)
+_TRAVELLER_COUNTS_OF = _TRAVELLER_COUNTS.where(TravellerRow.flight_id.in_(_IDS))
+_FLIGHTS = select(FlightRow).order_by(
+    FlightRow.departure.is_(None), FlightRow.departure, FlightRow.carrier, FlightRow.number
+)
+
+
 def _hit_counts(session: Session, flight_ids: list[int] | None) -> dict[int, dict[str, int]]:
-    stmt = (
-        select(TravellerRow.flight_id, HitRow.status, func.count(HitRow.id))
-        .select_from(HitRow)
-        .join(TravellerRow, HitRow.traveller_id == TravellerRow.id)
-        .group_by(TravellerRow.flight_id, HitRow.status)
+    found = (
+        session.execute(_HIT_COUNTS)
+        if flight_ids is None
+        else session.execute(_HIT_COUNTS_OF, {"ids": flight_ids})
     )
-    if flight_ids is not None:
-        stmt = stmt.where(TravellerRow.flight_id.in_(flight_ids))
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for flight_id, status, count in session.execute(stmt):
+    for flight_id, status, count in found:
         counts[flight_id][status.value] = count
     return counts
 
 
 def _traveller_counts(session: Session, flight_ids: list[int] | None) -> dict[int, int]:
-    stmt = select(TravellerRow.flight_id, func.count(TravellerRow.id)).group_by(
-        TravellerRow.flight_id
+    found = (
+        session.execute(_TRAVELLER_COUNTS)
+        if flight_ids is None
+        else session.execute(_TRAVELLER_COUNTS_OF, {"ids": flight_ids})
     )
-    if flight_ids is not None:
-        stmt = stmt.where(TravellerRow.flight_id.in_(flight_ids))
-    return {flight_id: count for flight_id, count in session.execute(stmt)}
+    return {flight_id: count for flight_id, count in found}
 
 
 def flight_views(
@@ -90,30 +107,37 @@ def flight_views(
 def list_flights(database: Database) -> list[FlightView]:
     """Every stored flight by departure time, with hit counts by review status."""
     with database.session() as session:
-        stmt = select(FlightRow).order_by(
-            FlightRow.departure.is_(None), FlightRow.departure, FlightRow.carrier, FlightRow.number
-        )
-        return flight_views(session, list(session.scalars(stmt)), every=True)
+        return flight_views(session, list(session.scalars(_FLIGHTS)), every=True)
 
 
 _ITEM = (
     TravellerRow.id, TravellerRow.flight_id, TravellerRow.role, TravellerRow.surname,
     TravellerRow.given_names, TravellerRow.record_locator, TravellerRow.priority,
 )  # fmt: skip
-_FINDING = (
-    HitRow.traveller_id, HitRow.id, HitRow.kind, HitRow.code, HitRow.severity, HitRow.score,
-    HitRow.status, HitRow.explanation, HitRow.source, HitRow.remembered_from_id,
+_FINDINGS = (
+    select(
+        HitRow.traveller_id, HitRow.id, HitRow.kind, HitRow.code, HitRow.severity, HitRow.score,
+        HitRow.status, HitRow.explanation, HitRow.source, HitRow.remembered_from_id,
+    )
+    .where(HitRow.traveller_id.in_(_IDS))
+    .order_by(HitRow.score.desc(), HitRow.id)
 )  # fmt: skip
+_WORKLIST = (
+    select(*_ITEM)
+    .where(TravellerRow.flight_id == bindparam("flight"))
+    .order_by(TravellerRow.priority.desc(), TravellerRow.surname, TravellerRow.id)
+)
 
 
-def _items(session: Session, stmt: Executable) -> list[TravellerItem]:
+def _items(
+    session: Session, stmt: Executable, params: dict[str, Any] | None = None
+) -> list[TravellerItem]:
     """The travellers ``stmt`` selects (its columns: ``_ITEM``) with their findings, read as
     plain rows: a worklist of hundreds needs no ORM objects."""
-    rows = session.execute(stmt).all()
+    rows = session.execute(stmt, params).all()
     findings: dict[int, list[FindingView]] = defaultdict(list)
     if rows:
-        hits = select(*_FINDING).where(HitRow.traveller_id.in_([r.id for r in rows]))
-        for h in session.execute(hits.order_by(HitRow.score.desc(), HitRow.id)):
+        for h in session.execute(_FINDINGS, {"ids": [r.id for r in rows]}):
             findings[h.traveller_id].append(FindingView(
                 h.id, h.kind.value, h.code, h.severity.value, h.score, h.status.value,
                 h.explanation, h.source, h.remembered_from_id,
@@ -131,12 +155,8 @@ def flight_worklist(database: Database, principal: Principal, flight_id: int) ->
         row = session.get(FlightRow, flight_id)
         if row is None:
             raise NotFoundError(f"no flight {flight_id}")
-        stmt = (
-            select(*_ITEM)
-            .where(TravellerRow.flight_id == flight_id)
-            .order_by(TravellerRow.priority.desc(), TravellerRow.surname, TravellerRow.id)
-        )
-        worklist = Worklist(flight_views(session, [row])[0], _items(session, stmt))
+        items = _items(session, _WORKLIST, {"flight": flight_id})
+        worklist = Worklist(flight_views(session, [row])[0], items)
     audit_read(database, principal, "flight.worklist.view", f"flight:{flight_id}", flight=flight_id)
     return worklist
 
