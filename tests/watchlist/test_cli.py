@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from preboard.settings import Settings
+from preboard.storage import SqlAuditStore, open_database
+
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -55,6 +58,19 @@ def test_import_twice_then_diff(lists: tuple[Path, Path], tmp_path: Path) -> Non
     proc = run("import", first, *args, "--version", "v1")
     assert proc.returncode == 1
     assert "already has version 'v1'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_import_is_recorded_in_the_audit_log(lists: tuple[Path, Path], tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'service.db'}"
+    args = ("--list-id", "local", "--data-dir", tmp_path / "store", "--database", url)
+    assert run("import", lists[0], *args, "--version", "v1").returncode == 0
+    database = open_database(url, Settings(data_dir=tmp_path))
+    with database.session() as session:
+        records = list(SqlAuditStore(session).entries())
+    database.dispose()
+    assert [(r.action, r.subject) for r in records] == [("watchlist.import", "watchlist:local")]
+    assert records[0].actor.startswith("cli:")
+    assert records[0].detail["entries"] == 7 and records[0].detail["added"] == 7
 
 
 def test_diff_of_two_files(lists: tuple[Path, Path], fixtures: Path) -> None:

@@ -17,10 +17,13 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from preboard.audit import append
+from preboard.cli.audit import DatabaseOption, cli_actor, open_db
 from preboard.cli.render import console
 from preboard.errors import PreboardError
 from preboard.model import Problem, Severity
 from preboard.settings import Settings
+from preboard.storage import SqlAuditStore
 from preboard.watchlist.codec import problem_to_dict, watchlist_to_dict
 from preboard.watchlist.model import Watchlist, WatchlistVersion
 from preboard.watchlist.versions import VersionStore, WatchlistDiff, diff
@@ -109,6 +112,24 @@ def _watchlist(list_id: str, store: VersionStore, options: dict[str, str | None]
 
 
 @app.command("import")
+def _audit(
+    database: str | None, loaded: WatchlistVersion, changes: WatchlistDiff, file: Path
+) -> None:
+    """Record the import as the web UI's import does (``watchlist.import``)."""
+    w = loaded.watchlist
+    detail = {"version": w.version, "file": file.name, "entries": len(loaded.entries),
+              "problems": len(loaded.problems), "added": len(changes.added),
+              "removed": len(changes.removed), "changed": len(changes.changed)}  # fmt: skip
+    db = open_db(database)
+    try:
+        with db.write() as session:
+            append(SqlAuditStore(session), cli_actor(), "watchlist.import", f"watchlist:{w.id}",
+                   detail)  # fmt: skip
+    finally:
+        db.dispose()
+
+
+@app.command("import")
 def import_command(
     file: Annotated[Path, typer.Argument(help="FtM JSON lines, UN consolidated XML or CSV")],
     list_id: Annotated[str, typer.Option("--list-id", help="the list's id in the store")],
@@ -118,9 +139,11 @@ def import_command(
     legal_basis: Annotated[str | None, typer.Option("--legal-basis")] = None,
     version: Annotated[str | None, typer.Option(help="default: the date and time")] = None,
     data_dir: DataDir = None,
+    database: DatabaseOption = None,
     as_json: AsJson = False,
 ) -> None:
-    """Load a watchlist file, save it as a new version of its list, show what changed."""
+    """Load a watchlist file, save it as a new version of its list, show what changed; the
+    import is recorded in the audit log of the service's database (``--database``)."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H%M%SZ")
     options = {"name": name, "category": category, "severity": severity}
     options |= {"legal_basis": legal_basis, "version": version or stamp, "source": str(file)}
@@ -128,6 +151,9 @@ def import_command(
         store = _store(data_dir)
         loaded = _load(file, _watchlist(list_id, store, options))
         changes = store.save(loaded) if loaded.entries else None
+        if changes is not None:  # the database beside the store unless one is named
+            beside = f"sqlite:///{data_dir / 'preboard.db'}" if data_dir else None
+            _audit(database or beside, loaded, changes, file)
     except PreboardError as err:
         _fail(err.detail)
     if as_json:
