@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
@@ -114,7 +114,7 @@ def demo(tmp_path: Path) -> Iterator[Demo]:
     running.close()
 
 
-def login(client: httpx.Client, name: str, password: str) -> None:
+def login(client: httpx2.Client, name: str, password: str) -> None:
     form = client.get("/ui/login")
     assert form.status_code == 200
     csrf = client.cookies["pb_login_csrf"]
@@ -127,7 +127,7 @@ def test_demo_serves_replays_and_stops_cleanly(demo: Demo, tmp_path: Path) -> No
     deadline = time.monotonic() + TIMEOUT
     port = int(demo.wait_for(URL, deadline).group(1))
     officer = next(u for u in DEMO_USERS if u.role.value == "officer")
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+    with httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
         login(client, officer.name, officer.password)
         demo.wait_for("replay done", deadline)
         flights = client.get("/api/v1/flights").json()
