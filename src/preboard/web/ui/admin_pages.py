@@ -27,10 +27,10 @@ from preboard.storage import Database
 from preboard.users import PERSON_ROLES, NameTakenError, PasswordPolicyError, Principal, Role
 from preboard.web.deps import AdminDep, DatabaseDep
 from preboard.web.session import check_csrf
+from preboard.web.ui.forms import Csrf
 from preboard.web.ui.render import page
 
 router = APIRouter()
-Csrf = Annotated[str, Form(max_length=64)]
 ROLES = tuple(r.value for r in Role if r in PERSON_ROLES)
 _REFUSED = (ConflictError, InvalidValueError, NameTakenError, PasswordPolicyError)
 

@@ -28,11 +28,10 @@ from preboard.service import (
 from preboard.storage import Decision
 from preboard.web.deps import AuditorDep, CarrierDep, DatabaseDep, ReviewerDep, SettingsDep
 from preboard.web.session import check_csrf
+from preboard.web.ui.forms import Csrf, Reason
 from preboard.web.ui.render import page
 
 router = APIRouter()
-Reason = Annotated[str, Form(min_length=1, max_length=4000)]
-Csrf = Annotated[str, Form(max_length=64)]
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -25,6 +25,7 @@ from preboard.users import Principal, Role
 from preboard.web.auth import Allow
 from preboard.web.deps import DatabaseDep, SettingsDep, SupervisorDep
 from preboard.web.session import check_csrf
+from preboard.web.ui.forms import Csrf
 from preboard.web.ui.render import page
 
 router = APIRouter()
@@ -33,7 +34,6 @@ RuleReaderDep = Annotated[
 ]
 AnalystDep = Annotated[Principal, Depends(Allow(Role.ANALYST))]
 TesterDep = Annotated[Principal, Depends(Allow(Role.ANALYST, Role.SUPERVISOR))]
-Csrf = Annotated[str, Form(max_length=64)]
 Text = Annotated[str, Form(max_length=4000)]
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 
