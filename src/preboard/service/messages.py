@@ -18,7 +18,7 @@ from preboard.errors import NotFoundError
 from preboard.service.errors import InvalidValueError
 from preboard.service.trail import record
 from preboard.storage import Database, MessageStatus
-from preboard.storage.tables import MessageFlightRow, MessageRow
+from preboard.storage.tables import FlightRow, MessageFlightRow, MessageRow
 from preboard.users import Principal
 
 __all__ = ["MessageView", "list_messages", "view_message"]
@@ -39,6 +39,7 @@ class MessageView:
     screened_at: dt.datetime | None
     problems: list[dict[str, Any]]
     flights: list[int]
+    flight_names: list[str]  # the same flights as officers name them: ``F9 2591 2026-12-02``
 
 
 _COLUMNS = (
@@ -53,11 +54,18 @@ _COLUMNS = (
 )
 
 
-def _flights(session: Session, ids: list[int]) -> dict[int, list[int]]:
-    stmt = select(MessageFlightRow).where(MessageFlightRow.message_id.in_(ids))
-    found: dict[int, list[int]] = defaultdict(list)
-    for link in session.scalars(stmt.order_by(MessageFlightRow.flight_id)):
-        found[link.message_id].append(link.flight_id)
+def _flights(session: Session, ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    stmt = (
+        select(MessageFlightRow.message_id, FlightRow.id, FlightRow.carrier, FlightRow.number,
+               FlightRow.date)
+        .join(FlightRow, FlightRow.id == MessageFlightRow.flight_id)
+        .where(MessageFlightRow.message_id.in_(ids))
+        .order_by(MessageFlightRow.flight_id)
+    )  # fmt: skip
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for message_id, flight_id, carrier, number, date in session.execute(stmt):
+        day = f" {date.isoformat()}" if date else ""
+        found[message_id].append((flight_id, f"{carrier} {number}{day}"))
     return found
 
 
@@ -65,7 +73,8 @@ def _views(session: Session, rows: list[Any]) -> list[MessageView]:
     flights = _flights(session, [r.id for r in rows])
     return [
         MessageView(r.id, r.kind, r.source, r.size, r.received_at, r.status.value, r.screened_at,
-                    [dict(p) for p in r.problems], flights.get(r.id, []))
+                    [dict(p) for p in r.problems], [i for i, _ in flights.get(r.id, [])],
+                    [name for _, name in flights.get(r.id, [])])
         for r in rows
     ]  # fmt: skip
 

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from preboard.storage import Database
 from preboard.storage.tables import UserRow
 from preboard.users import Role
-from tests.web.conftest import Api
+from tests.service.day import DayFiles
+from tests.web.conftest import Api, screened_flight
 from tests.web.ui.conftest import PASSWORD, add_user, csrf_of, log_in
 
 NOT_A_MESSAGE = b"this is not an airline message, passenger DOE/JOHN P1234567\n"
@@ -72,6 +73,17 @@ def test_the_messages_pages_are_for_officers_supervisors_and_admins(
     assert api.client.get("/ui/messages").status_code == 200
     _as(api, database, "ana", Role.ANALYST)
     assert api.client.get("/ui/messages").status_code == 403
+
+
+def test_a_screened_message_names_its_flight_as_officers_do(
+    api: Api, database: Database, day: DayFiles
+) -> None:
+    worklist = screened_flight(api, day)
+    flight = worklist["flight"]
+    name = f"{flight['carrier']} {flight['number']} {flight['date']}"
+    _as(api, database, "olga", Role.OFFICER)
+    listed = api.client.get("/ui/messages", params={"status": "screened"}).text
+    assert f'<a href="/ui/flights/{flight["id"]}">{name}</a>' in listed
 
 
 def test_an_admin_adds_a_user_who_can_then_log_in(api: Api, database: Database) -> None:

@@ -170,7 +170,7 @@ def _release(page: Any, shots: Path) -> None:
     page.wait_for_url("**/ui/rules")
     page.get_by_role("link", name=f"{RULE} v3").click()
     page.wait_for_url("**/ui/rules/drafts/*")
-    _expect(page.get_by_text(re.compile(r"Proposed by (user:)?ana "))).to_be_visible()
+    _expect(page.get_by_text(re.compile(r"Proposed by ana "))).to_be_visible()
     page.screenshot(path=shots / "15-draft-supervisor.png", full_page=True)
     page.get_by_label("Note (optional)").fill("agreed after the back-test")
     page.get_by_role("button", name="Release as the next version").click()

@@ -71,6 +71,11 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _person(actor: str | None) -> str:
+    """An audit actor as a person reads it: ``user:ana`` is ``ana``; tokens keep their kind."""
+    return (actor or "—").removeprefix("user:")
+
+
 @functools.cache
 def _environment() -> Environment:
     env = Environment(
@@ -80,6 +85,7 @@ def _environment() -> Environment:
     )
     env.filters["time"] = _time
     env.filters["show"] = _show
+    env.filters["person"] = _person
     return env
 
 
