@@ -13,7 +13,7 @@ pages; a deployment with several ``serve`` processes runs them with ``--screenin
 ``service.webhook_worker``). Two workers on one database are safe (a flight's save checks
 that its messages did not change meanwhile) but do the same work twice.
 
-It runs at a lower CPU priority (``--nice 10``): when the machine is busy, officers' pages
+It runs at a lower CPU priority (``--nice 19``): when the machine is busy, officers' pages
 come first and screening takes the CPU they leave; a burst of messages is then screened a
 little later rather than every page waiting behind it.
 

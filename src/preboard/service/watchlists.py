@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from preboard.errors import ConfigurationError, NotFoundError
 from preboard.service.errors import InvalidValueError
@@ -80,8 +79,7 @@ class ImportOutcome:
 
 
 def _rows(store: VersionStore, list_id: str) -> tuple[VersionRow, ...]:
-    # VersionStore has no public accessor for its index records yet: list.json read here.
-    records: list[dict[str, Any]] = store._index(list_id)["versions"]
+    records = store.records(list_id)
     rows = [
         VersionRow(str(r["version"]), str(r.get("saved_at", "")), int(r.get("entries", 0)),
                    int(r.get("problems", 0)))

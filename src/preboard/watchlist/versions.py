@@ -190,6 +190,12 @@ class VersionStore:
     def _index_path(self, list_id: str) -> Path:
         return self.root / _safe("list id", list_id) / "list.json"
 
+    def records(self, list_id: str) -> list[dict[str, Any]]:
+        """The saved versions of a list as ``list.json`` records them (``version``,
+        ``saved_at``, ``entries``, ``problems``), oldest first."""
+        versions: list[dict[str, Any]] = self._index(list_id)["versions"]
+        return versions
+
     def _index(self, list_id: str) -> dict[str, Any]:
         path = self._index_path(list_id)
         if not path.is_file():
